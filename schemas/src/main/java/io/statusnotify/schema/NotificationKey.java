@@ -1,0 +1,19 @@
+package io.statusnotify.schema;
+
+/** The record key of a notification: {@code tenant/memberID}, so one user's notifications share a partition. */
+public final class NotificationKey {
+    private NotificationKey() {
+    }
+
+    public static String of(User user) {
+        String member = user.memberID() == null || user.memberID().isBlank() ? user.userName() : user.memberID();
+        return user.tenantName() + "/" + member;
+    }
+
+    /** The tenant part of a key made by {@link #of(User)}; null when the key has no separator. */
+    public static String tenantOf(String key) {
+        if (key == null) return null;
+        int slash = key.indexOf('/');
+        return slash < 0 ? null : key.substring(0, slash);
+    }
+}

@@ -1,0 +1,50 @@
+package io.statusnotify.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * A tenant's record on {@code sns.tenant-config} (key: tenant name): the seed's Tenant Admin settings.
+ * {@link #toString()} never shows the password.
+ */
+@JsonPropertyOrder({"enabled", "serverUrl", "username", "password"})
+public record TenantConfig(
+        @JsonProperty("enabled") boolean enabled,
+        @JsonProperty("serverUrl") String serverUrl,
+        @JsonProperty("username") String username,
+        @JsonProperty("password") String password) {
+
+    /** Throws {@link BadRecordException} when an enabled tenant has no usable absolute http(s) URL. */
+    public TenantConfig requireValid() {
+        if (!enabled) {
+            return this;
+        }
+        if (serverUrl == null || serverUrl.isBlank()) {
+            throw new BadRecordException("missing-field", "serverUrl is required when enabled is true");
+        }
+        try {
+            URI uri = new URI(serverUrl);
+            String scheme = uri.getScheme();
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new BadRecordException("invalid", "serverUrl must be an absolute http:// or https:// URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new BadRecordException("invalid", "serverUrl is not a valid URL: " + e.getReason());
+        }
+        return this;
+    }
+
+    public boolean hasCredentials() {
+        return username != null && !username.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "TenantConfig[enabled=" + enabled + ", serverUrl=" + serverUrl + ", username=" + username
+                + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,126 @@
+package io.statusnotify.settings;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads settings once from environment variables (or any map of them), typed and validated. Every error names
+ * the variable and the rule it broke.
+ */
+public final class Settings {
+    private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "SECRET", "JAAS", "KEY", "TOKEN", "CREDENTIAL");
+    private final Map<String, String> env;
+
+    private Settings(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static Settings of(Map<String, String> env) {
+        return new Settings(env);
+    }
+
+    public static Settings fromEnvironment() {
+        return new Settings(System.getenv());
+    }
+
+    public String string(String name, String defaultValue) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    public String requiredString(String name) {
+        String value = string(name, null);
+        if (value == null) {
+            throw new SettingsException(name + ": required, not set");
+        }
+        return value;
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        String value = string(name, null);
+        if (value == null) return defaultValue;
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw new SettingsException(name + ": must be between " + min + " and " + max + ", was " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + ": must be an integer between " + min + " and " + max + ", was '" + value + "'");
+        }
+    }
+
+    public short shortInteger(String name, short defaultValue, short min, short max) {
+        return (short) integer(name, defaultValue, min, max);
+    }
+
+    /** A duration in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}). */
+    public Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
+        String value = string(name, null);
+        if (value == null) return defaultValue;
+        Duration parsed = parseDuration(name, value.toLowerCase(Locale.ROOT));
+        if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            throw new SettingsException(name + ": must be between " + min.toMillis() + "ms and " + max.toMillis()
+                    + "ms, was '" + value + "'");
+        }
+        return parsed;
+    }
+
+    public boolean bool(String name, boolean defaultValue) {
+        String value = string(name, null);
+        if (value == null) return defaultValue;
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new SettingsException(name + ": must be true or false, was '" + value + "'");
+        };
+    }
+
+    /** A Kafka topic name: legal characters only, at most 249 of them. */
+    public String topicName(String name, String defaultValue) {
+        String value = string(name, defaultValue);
+        if (!value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
+            throw new SettingsException(name + ": not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249), was '" + value + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Kafka client configs from {@code KAFKA_*} variables: {@code KAFKA_BOOTSTRAP_SERVERS} becomes
+     * {@code bootstrap.servers}, {@code KAFKA_SASL_JAAS_CONFIG} becomes {@code sasl.jaas.config}.
+     */
+    public Properties kafkaClientProperties() {
+        Properties props = new Properties();
+        new TreeMap<>(env).forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && name.length() > "KAFKA_".length() && value != null && !value.isBlank()) {
+                props.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value.trim());
+            }
+        });
+        if (!props.containsKey("bootstrap.servers")) {
+            throw new SettingsException("KAFKA_BOOTSTRAP_SERVERS: required, not set (e.g. localhost:9092)");
+        }
+        return props;
+    }
+
+    /** For logs: the value, or {@code ***} when the name suggests a secret. */
+    public static String redact(String name, Object value) {
+        String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
+        return SECRET_WORDS.stream().anyMatch(upper::contains) ? "***" : String.valueOf(value);
+    }
+
+    private static Duration parseDuration(String name, String value) {
+        try {
+            if (value.endsWith("ms")) return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            if (value.endsWith("s")) return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+            if (value.endsWith("m")) return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+            if (value.endsWith("h")) return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+            return Duration.ofMillis(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + ": must be a duration such as 1500, 500ms, 10s, 2m or 1h, was '" + value + "'");
+        }
+    }
+}

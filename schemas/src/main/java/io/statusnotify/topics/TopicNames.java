@@ -1,0 +1,32 @@
+package io.statusnotify.topics;
+
+import io.statusnotify.settings.Settings;
+
+/** The names of the project's topics; every one settable, the defaults below. */
+public record TopicNames(
+        String userStatus,
+        String tenantConfig,
+        String notifications,
+        String userStatusDlq,
+        String notificationsDlq) {
+
+    public static final String USER_STATUS = "portal.user-status";
+    public static final String TENANT_CONFIG = "sns.tenant-config";
+    public static final String NOTIFICATIONS = "sns.notifications";
+    public static final String USER_STATUS_DLQ = "sns.user-status.dlq";
+    public static final String NOTIFICATIONS_DLQ = "sns.notifications.dlq";
+
+    public static TopicNames defaults() {
+        return new TopicNames(USER_STATUS, TENANT_CONFIG, NOTIFICATIONS, USER_STATUS_DLQ, NOTIFICATIONS_DLQ);
+    }
+
+    /** From {@code SNS_TOPIC_USER_STATUS}, {@code SNS_TOPIC_TENANT_CONFIG}, {@code SNS_TOPIC_NOTIFICATIONS}, {@code SNS_TOPIC_USER_STATUS_DLQ}, {@code SNS_TOPIC_NOTIFICATIONS_DLQ}. */
+    public static TopicNames from(Settings settings) {
+        return new TopicNames(
+                settings.topicName("SNS_TOPIC_USER_STATUS", USER_STATUS),
+                settings.topicName("SNS_TOPIC_TENANT_CONFIG", TENANT_CONFIG),
+                settings.topicName("SNS_TOPIC_NOTIFICATIONS", NOTIFICATIONS),
+                settings.topicName("SNS_TOPIC_USER_STATUS_DLQ", USER_STATUS_DLQ),
+                settings.topicName("SNS_TOPIC_NOTIFICATIONS_DLQ", NOTIFICATIONS_DLQ));
+    }
+}

@@ -1,0 +1,89 @@
+package io.statusnotify.topics;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the project's missing topics at start and refuses to go on when the tenant config topic exists but is
+ * not compacted (a deleting config topic would forget tenants).
+ */
+public final class TopicProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(Admin admin, TopicNames names, TopicLayout layout) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : List.of(names.userStatus(), names.notifications(), names.userStatusDlq(),
+                    names.notificationsDlq())) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, Optional.of(layout.partitions()), Optional.of(layout.replicationFactor())));
+                }
+            }
+            if (!existing.contains(names.tenantConfig())) {
+                // One partition: the config view is small and read whole by every instance.
+                missing.add(new NewTopic(names.tenantConfig(), Optional.of(1), Optional.of(layout.replicationFactor()))
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+            create(admin, missing);
+            requireCompacted(admin, names.tenantConfig());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot check or create topics: " + rootMessage(e), e);
+        }
+    }
+
+    private static void create(Admin admin, List<NewTopic> missing) throws InterruptedException, TimeoutException, ExecutionException {
+        if (missing.isEmpty()) return;
+        var result = admin.createTopics(missing);
+        for (NewTopic topic : missing) {
+            try {
+                result.values().get(topic.name()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                LOG.info("Created topic {} ({} partitions{})", topic.name(), topic.numPartitions(),
+                        topic.configs() == null ? "" : ", " + topic.configs());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw e;
+                // Another instance created it first.
+            }
+        }
+    }
+
+    static void requireCompacted(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+        var entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        String policy = entry == null ? "delete" : entry.value();
+        if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+            throw new IllegalStateException("Topic '" + topic + "' must be compacted but has cleanup.policy=" + policy
+                    + ". Fix it with: kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics"
+                    + " --entity-name " + topic + " --add-config cleanup.policy=compact");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package io.statusnotify.schema;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigEntryTest {
+
+    private static ConfigEntry parse(String key, String json) {
+        return ConfigEntry.parse(key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tenantRecordIsParsed() {
+        ConfigEntry entry = parse("acme", """
+                {"enabled":true,"serverUrl":"https://hooks.acme.example/sns","username":"u","password":"p"}""");
+        assertThat(entry).isEqualTo(new ConfigEntry.Tenant("acme",
+                new TenantConfig(true, "https://hooks.acme.example/sns", "u", "p")));
+    }
+
+    @Test
+    void globalKeyHoldsTheSuperAdminSwitch() {
+        assertThat(parse(GlobalSettings.KEY, "{\"allowTenantConfig\":false}"))
+                .isEqualTo(new ConfigEntry.Global(new GlobalSettings(false)));
+    }
+
+    @Test
+    void unusableValuesBecomeInvalidEntriesInsteadOfThrowing() {
+        assertThat(parse("acme", "not json")).isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(parse("acme", "{\"enabled\":true}")).isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(parse("acme", "{\"enabled\":true,\"serverUrl\":\"/relative\"}")).isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(parse("acme", "{\"enabled\":true,\"serverUrl\":\"ftp://x/\"}")).isInstanceOf(ConfigEntry.Invalid.class);
+    }
+
+    @Test
+    void disabledTenantNeedsNoUrl() {
+        assertThat(parse("acme", "{\"enabled\":false}"))
+                .isEqualTo(new ConfigEntry.Tenant("acme", new TenantConfig(false, null, null, null)));
+    }
+
+    @Test
+    void passwordNeverShowsInToString() {
+        TenantConfig config = new TenantConfig(true, "https://x.example/", "user", "s3cr3t-pass");
+        assertThat(config.toString()).doesNotContain("s3cr3t-pass").contains("***");
+        assertThat(parse("acme", "{\"enabled\":\"maybe\",\"password\":\"s3cr3t-pass\"}").toString())
+                .doesNotContain("s3cr3t-pass");
+    }
+}
