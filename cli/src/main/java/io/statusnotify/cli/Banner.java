@@ -1,0 +1,64 @@
+package io.statusnotify.cli;
+
+import io.statusnotify.topics.TopicNames;
+
+import java.nio.file.Path;
+
+/** What {@code up} tells the person who started it: what runs where, how to use it and how to stop it. */
+final class Banner {
+    /** The seed's example message in the input form the portal produces (one line, for a console producer). */
+    static final String SEED_EVENT = "{\"user\":{\"userName\":\"kram\",\"displayName\":\"Krishnan Ram\","
+            + "\"memberID\":\"2727\",\"userState\":\"Busy\",\"tenantName\":\"Default\",\"accessType\":\"U\","
+            + "\"extension\":\"129\"},\"room\":{\"roomID\":20,\"roomName\":\"Krishnan_Room\","
+            + "\"roomDisplayName\":\"Krishnan Room\",\"roomType\":\"S\",\"roomOwner\":\"kram\","
+            + "\"roomExtension\":\"39393\",\"roomKey\":\"U89HedUqbG\"},\"conference\":{\"uniqueCallID\":"
+            + "\"1118335449862253\",\"callState\":\"IN PROGRESS\",\"tenantName\":\"Default\",\"conferenceName\":"
+            + "\"4788@vp3.vidyolab.com\",\"conferenceType\":\"C\",\"conferenceID\":\"123213123\",\"participantId\":"
+            + "3243,\"routerID\":\"5821N55FG1CY549R8F9JBZWJGEYJQ49H4NQWBMYA83Q6 800VR0001\",\"callCompletionCode\":"
+            + "\"0\",\"direction\":\"O\",\"audioState\":1,\"videoState\":1},\"endpoint\":{\"endpointType\":\"D\","
+            + "\"endpointPublicIPAddress\":\"\",\"endpointGUID\":\"A0CEC81E9A03-3898779616\",\"endpointId\":\"9616\"},"
+            + "\"endpointDetails\":{\"applicationName\":\"VidyoConnect Desktop\",\"applicationVersion\":\"\","
+            + "\"applicationOs\":\"Win 10\",\"deviceModel\":\"Dell Inc. - Precision 7530\",\"referenceNumber\":\"\"},"
+            + "\"gateway\":{\"gwid\":null,\"gwprefix\":null},\"contextAwareLinking\":{\"conferenceId\":\"434675\","
+            + "\"externalId\":\"1542355\",\"externalIdType\":1,\"connectionStatus\":1}}";
+
+    private Banner() {
+    }
+
+    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl) {
+        StringBuilder text = new StringBuilder()
+                .append("\nstatusnotify is up\n")
+                .append("  Kafka broker     ").append(bootstrap).append("   (data in ").append(dataDir).append(")\n")
+                .append("  topics           ").append(topics.userStatus()).append(" -> ").append(topics.notifications())
+                .append("; config ").append(topics.tenantConfig()).append("; DLQs ").append(topics.userStatusDlq())
+                .append(", ").append(topics.notificationsDlq()).append('\n')
+                .append("  streams app      running (events + tenant config -> notifications)\n")
+                .append("  sink             running (notifications -> each tenant's server)\n");
+        if (receiverUrl != null) {
+            text.append("  demo receiver    ").append(receiverUrl).append(" (basic auth, user ")
+                    .append(DemoTenant.USERNAME).append(")\n")
+                    .append("  demo tenant      '").append(DemoUser.TENANT).append("', ").append(DemoUser.ROSTER.size())
+                    .append(" users logging in, calling, joining and leaving conferences\n")
+                    .append("\nEach line below is a notification the demo receiver got.\n");
+        } else {
+            text.append(ownTraffic(bootstrap, topics));
+        }
+        return text.append("Press Ctrl-C to stop everything.\n").toString();
+    }
+
+    private static String ownTraffic(String bootstrap, TopicNames topics) {
+        String producer = "kafka-console-producer.sh --bootstrap-server " + bootstrap
+                + " --property parse.key=true --property key.separator='|' --topic ";
+        return "\nNo demo: bring your own receiver and traffic, e.g. with Kafka's console producer:\n"
+                + "  1. configure a tenant (key: tenant name):\n"
+                + "     echo 'Default|{\"enabled\":true,\"serverUrl\":\"http://127.0.0.1:8080/notifications\","
+                + "\"username\":\"sns\",\"password\":\"change-me\"}' \\\n"
+                + "       | " + producer + topics.tenantConfig() + "\n"
+                + "  2. produce an event (key: tenant/memberID; here the seed's example):\n"
+                + "     echo 'Default/2727|" + SEED_EVENT + "' \\\n"
+                + "       | " + producer + topics.userStatus() + "\n"
+                + "  A receiver that prints what it gets (password from a file):\n"
+                + "     printf change-me > /tmp/pw; ./statusnotify demo-receiver --port 8080 --username sns"
+                + " --password-file /tmp/pw\n\n";
+    }
+}

@@ -1,0 +1,60 @@
+package io.statusnotify.cli;
+
+import io.statusnotify.settings.SettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code statusnotify} command. Exit codes: 0 done, 2 bad usage or settings (one line naming the option or
+ * variable), 1 a runtime failure.
+ */
+@Command(name = "statusnotify", mixinStandardHelpOptions = true, version = "statusnotify 0.1.0",
+        description = "Status notifications from portal events on Kafka to each tenant's HTTP server.",
+        subcommands = {UpCommand.class, StreamsCommand.class, SinkCommand.class, DemoReceiverCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./statusnotify up                 everything on this machine, with demo traffic",
+                "  ./statusnotify up --no-demo       broker and both apps; bring your own events and receiver",
+                "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 statusnotify streams"})
+public final class StatusnotifyCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new StatusnotifyCommand()).execute(args));
+    }
+
+    /** A command line for {@code command} (the root or a subcommand alone) with this CLI's exit-code rules. */
+    static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof SettingsException) {
+                cmd.getErr().println("statusnotify: bad setting: " + e.getMessage());
+                return USAGE;
+            }
+            cmd.getErr().println("statusnotify: " + cmd.getCommandName() + " failed: " + oneLine(e));
+            return FAILED;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

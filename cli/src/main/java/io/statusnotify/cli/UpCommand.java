@@ -1,0 +1,161 @@
+package io.statusnotify.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.settings.Settings;
+import io.statusnotify.sink.SinkApp;
+import io.statusnotify.sink.SinkSettings;
+import io.statusnotify.streams.StreamsApp;
+import io.statusnotify.streams.StreamsSettings;
+import io.statusnotify.topics.TopicNames;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything in this JVM: a KRaft broker, the streams app, the sink and, unless {@code --no-demo}, a demo receiver,
+ * a demo tenant sending to it and demo traffic. Runs until Ctrl-C or {@link #stop()}, then stops it all in reverse order.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Starts a local Kafka broker, the streams app and the sink in one process; with demo",
+                "traffic to a demo receiver that prints each notification, unless --no-demo. Ctrl-C stops it all."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./statusnotify up                          demo notifications printed within seconds",
+                "  ./statusnotify up --no-demo                broker + apps on localhost:9092; your events, your receiver",
+                "  ./statusnotify up --kafka-port 19092 --receiver-port 18090 --rate 10",
+                "  ./statusnotify up --data-dir /tmp/sns      keep the broker's data elsewhere"})
+public final class UpCommand implements Callable<Integer> {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the Kafka broker (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--no-demo", description = "Start only the broker, the streams app and the sink.")
+    boolean noDemo;
+
+    @Option(names = "--data-dir", defaultValue = ".statusnotify",
+            description = "Where the broker and the streams app keep their data; reused on the next run (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--receiver-port", defaultValue = "8090", description = "Port of the demo receiver (default: ${DEFAULT-VALUE}).")
+    int receiverPort;
+
+    @Option(names = "--rate", defaultValue = "2", description = "Demo events per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile DemoReceiver receiver;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        Path data = dataDir.toAbsolutePath().normalize();
+        String bootstrap = "localhost:" + kafkaPort;
+        Settings settings = LocalSettings.forEmbeddedBroker(System.getenv(), bootstrap, data);
+        StreamsSettings streamsSettings = StreamsSettings.from(settings);
+        SinkSettings sinkSettings = SinkSettings.from(settings);
+        TopicNames topics = TopicNames.from(settings);
+        if (!noDemo) {
+            Ports.requireFree(receiverPort, "--receiver-port");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Thread hook = new Thread(this::stopAndWait, "statusnotify-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("Starting Kafka on " + bootstrap + ", the streams app and the sink...");
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (RunningParts parts = new RunningParts()) {
+            parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
+            parts.add("streams app", StreamsApp.start(streamsSettings, registry));
+            parts.add("sink", SinkApp.start(sinkSettings, registry));
+            String receiverUrl = noDemo ? null : startDemo(parts, bootstrap, topics, out);
+            out.print(Banner.running(bootstrap, topics, data, receiverUrl));
+            out.flush();
+            started.countDown();
+            stopRequested.await();
+            out.println("Stopping...");
+        } finally {
+            registry.close();
+            stopped.countDown();
+            removeHook(hook);
+        }
+        out.println("Stopped.");
+        return StatusnotifyCommand.OK;
+    }
+
+    /** Asks a running {@code up} to stop everything; {@link #call()} returns once it has. */
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The demo receiver once started (null with --no-demo). */
+    DemoReceiver demoReceiver() {
+        return receiver;
+    }
+
+    private String startDemo(RunningParts parts, String bootstrap, TopicNames topics, PrintWriter out) {
+        Credentials credentials = DemoTenant.newCredentials();
+        receiver = parts.add("demo receiver", DemoReceiver.start("127.0.0.1", receiverPort, credentials, line -> {
+            out.println(line);
+            out.flush();
+        }));
+        String url = receiver.url("127.0.0.1");
+        DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials);
+        TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
+        parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
+        return url;
+    }
+
+    private void validate() {
+        Options.requirePort(spec, "--kafka-port", kafkaPort);
+        if (!noDemo) {
+            Options.requirePort(spec, "--receiver-port", receiverPort);
+            if (receiverPort == kafkaPort) {
+                throw new ParameterException(spec.commandLine(), "--receiver-port: must differ from --kafka-port");
+            }
+        }
+        if (!(rate > 0 && rate <= 1000)) {
+            throw new ParameterException(spec.commandLine(), "--rate: must be more than 0 and at most 1000 events/s, was " + rate);
+        }
+    }
+
+    /** On Ctrl-C: stop, and hold the JVM until everything has stopped (the broker flushes its logs). */
+    private void stopAndWait() {
+        stop();
+        try {
+            awaitStopped(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is what got us here.
+        }
+    }
+}

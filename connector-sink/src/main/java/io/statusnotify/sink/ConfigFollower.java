@@ -1,0 +1,88 @@
+package io.statusnotify.sink;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the whole config topic into a {@link TenantConfigView}, then follows it for as long as the sink runs.
+ * No consumer group: every sink instance needs every tenant. The view counts as caught up once the end offsets
+ * seen at start are reached, which is what delivery waits for.
+ */
+final class ConfigFollower implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFollower.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final TenantConfigView view;
+    private volatile boolean running = true;
+
+    ConfigFollower(Properties kafka, String topic, TenantConfigView view) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-config");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topic = topic;
+        this.view = view;
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+            while (running) {
+                pollOnce();
+                if (!view.isCaughtUp() && reached(endAtStart)) {
+                    view.markCaughtUp();
+                    LOG.info("Tenant config view caught up with {} (end offsets {})", topic, endAtStart);
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() asked us to end.
+        } catch (RuntimeException e) {
+            if (running) LOG.error("Following the tenant config topic {} stopped", topic, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                view.apply(record.key(), record.value());
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (org.apache.kafka.common.errors.RetriableException e) {
+            LOG.warn("Reading tenant config topic {} failed, retrying: {}", topic, e.toString());
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,32 @@
+package io.statusnotify.sink;
+
+import java.net.URI;
+
+/** A URL fit for logs and DLQ headers: scheme, host, port and path only (no userinfo, query or fragment). */
+final class SafeUrl {
+    private SafeUrl() {
+    }
+
+    static String of(String url) {
+        if (url == null) return "null";
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) return "<unparseable URL>";
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return uri.getScheme() + "://" + uri.getHost() + port + path;
+        } catch (Exception e) {
+            return "<unparseable URL>";
+        }
+    }
+
+    /**
+     * {@code text} with {@code secret} masked, for messages that may echo input. Quoted occurrences are always
+     * masked; bare ones only from 4 characters on, so a one-letter password does not garble every message.
+     */
+    static String scrub(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) return text;
+        String masked = text.replace("\"" + secret + "\"", "\"***\"").replace("'" + secret + "'", "'***'");
+        return secret.length() >= 4 ? masked.replace(secret, "***") : masked;
+    }
+}

@@ -1,0 +1,39 @@
+package io.statusnotify.sink;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.settings.Settings;
+import io.statusnotify.settings.SettingsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sink from environment variables until SIGTERM. Exit code 2: it refused to start (bad settings, config
+ * topic not compacted); 1: delivery stopped on its own.
+ */
+public final class SinkMain {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkMain.class);
+
+    private SinkMain() {
+    }
+
+    public static void main(String[] args) {
+        SinkApp app;
+        try {
+            app = SinkApp.start(SinkSettings.from(Settings.fromEnvironment()), new SimpleMeterRegistry());
+        } catch (SettingsException | IllegalStateException e) {
+            LOG.error("Sink not started: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "sink-shutdown"));
+        try {
+            app.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!app.isClosing()) {
+            LOG.error("Delivery stopped unexpectedly; exiting so the sink can be restarted");
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.statusnotify.sink;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResponsePolicyTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    private static Verdict status(int status, String retryAfter) {
+        return ResponsePolicy.classify(new AttemptResult.Response(status, "x", retryAfter), NOW);
+    }
+
+    private static Verdict error(Exception e) {
+        return ResponsePolicy.classify(new AttemptResult.Failure(e), NOW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 201, 202, 204, 299})
+    void anyTwoHundredIsSuccess(int code) {
+        assertThat(status(code, null)).isInstanceOf(Verdict.Success.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+    void transientStatusesAreRetried(int code) {
+        assertThat(status(code, null)).isInstanceOf(Verdict.Retry.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 307, 400, 401, 403, 404, 410, 422})
+    void redirectsAndOtherClientErrorsFailForGood(int code) {
+        assertThat(status(code, null)).isEqualTo(new Verdict.Fail(code / 100 + "xx"));
+    }
+
+    @Test
+    void tooManyRequestsCarriesTheServersRetryAfter() {
+        assertThat(status(429, "7")).isEqualTo(new Verdict.Retry("4xx", Optional.of(Duration.ofSeconds(7))));
+        assertThat(status(503, "Wed, 25 Nov 2026 12:00:30 GMT"))
+                .isEqualTo(new Verdict.Retry("5xx", Optional.of(Duration.ofSeconds(30))));
+    }
+
+    @Test
+    void retryAfterOnOtherStatusesIsIgnored() {
+        assertThat(status(500, "7")).isEqualTo(new Verdict.Retry("5xx", Optional.empty()));
+    }
+
+    @Test
+    void connectionErrorsAndTimeoutsAreRetriedWithTheirKind() {
+        assertThat(error(new HttpHostConnectException("refused"))).isEqualTo(new Verdict.Retry("connect", Optional.empty()));
+        assertThat(error(new SocketTimeoutException("read timed out"))).isEqualTo(new Verdict.Retry("timeout", Optional.empty()));
+        assertThat(error(new ConnectTimeoutException("connect timed out"))).isEqualTo(new Verdict.Retry("timeout", Optional.empty()));
+        assertThat(error(new IOException("reset"))).isEqualTo(new Verdict.Retry("io", Optional.empty()));
+    }
+
+    @Test
+    void aRequestThatCannotBeMadeFailsForGood() {
+        assertThat(error(new IllegalArgumentException("bad uri"))).isEqualTo(new Verdict.Fail("request"));
+    }
+}

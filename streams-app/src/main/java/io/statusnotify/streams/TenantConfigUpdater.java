@@ -1,0 +1,46 @@
+package io.statusnotify.streams;
+
+import io.statusnotify.schema.ConfigEntry;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the global tenant config store in step with {@code sns.tenant-config}. It runs on every record, also when
+ * the store is rebuilt at start, and never throws: an exception here would stop the global thread and with it the
+ * app, so an unusable record (written by another tool, say) is logged once and kept as {@link ConfigEntry.Invalid}.
+ */
+final class TenantConfigUpdater implements Processor<String, byte[], Void, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantConfigUpdater.class);
+    private KeyValueStore<String, ConfigEntry> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(NotificationTopology.CONFIG_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String key = record.key();
+        if (key == null) {
+            LOG.warn("Ignored a tenant config record without a key (the key must be the tenant name)");
+            return;
+        }
+        if (record.value() == null) {
+            store.delete(key);
+            LOG.debug("Tenant config of '{}' deleted", key);
+            return;
+        }
+        ConfigEntry entry = ConfigEntry.parse(key, record.value());
+        if (entry instanceof ConfigEntry.Invalid invalid) {
+            LOG.warn("Unusable tenant config record for '{}' ({}); its events are dropped until a valid record"
+                    + " replaces it", key, invalid.reason());
+        } else {
+            LOG.debug("Tenant config of '{}' is now {}", key, entry);
+        }
+        store.put(key, entry);
+    }
+}

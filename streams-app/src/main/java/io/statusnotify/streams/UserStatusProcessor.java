@@ -1,0 +1,80 @@
+package io.statusnotify.streams;
+
+import io.statusnotify.schema.BadRecordException;
+import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.GlobalSettings;
+import io.statusnotify.schema.Json;
+import io.statusnotify.schema.KnownValues;
+import io.statusnotify.schema.Notification;
+import io.statusnotify.schema.UserStatusEvent;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * One user-status event in, at most one record out: a notification for an allowed tenant, or the untouched input
+ * on the DLQ when it cannot be read. The value arrives as raw bytes and is parsed here, so that an unusable record
+ * is dead-lettered with its original key and bytes.
+ */
+final class UserStatusProcessor implements Processor<String, byte[], String, byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(UserStatusProcessor.class);
+    private final TenantGate gate;
+    private final PipelineMeters meters;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, ConfigEntry> configs;
+
+    UserStatusProcessor(TopologySettings settings, PipelineMeters meters) {
+        this.gate = new TenantGate(settings.allowTenantConfigByDefault());
+        this.meters = meters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.configs = context.getStateStore(NotificationTopology.CONFIG_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        meters.eventIn();
+        RecordMetadata source = context.recordMetadata()
+                .orElseThrow(() -> new IllegalStateException("input record without topic metadata"));
+        UserStatusEvent event;
+        try {
+            event = Json.read(record.value(), UserStatusEvent.class).requireValid();
+        } catch (BadRecordException e) {
+            deadLetter(record, source, e);
+            return;
+        }
+        KnownValues.unknownFields(event).forEach(meters::unknownValue);
+
+        Optional<DropReason> drop = gate.check(configs.get(event.tenant()), configs.get(GlobalSettings.KEY));
+        if (drop.isPresent()) {
+            meters.dropped(drop.get());
+            LOG.debug("Dropped event {}-{}@{} of tenant '{}': {}", source.topic(), source.partition(),
+                    source.offset(), event.tenant(), drop.get().code());
+            return;
+        }
+        long sequenceNum = SequenceNumbers.of(source.partition(), source.offset());
+        long creationTimestamp = event.eventTimestamp() != null ? event.eventTimestamp() : record.timestamp();
+        Notification notification = Notification.of(sequenceNum, creationTimestamp, event.body());
+        context.forward(new Record<>(event.userKey(), Json.write(notification), record.timestamp(), new RecordHeaders()),
+                NotificationTopology.NOTIFICATIONS_SINK);
+        meters.notificationOut();
+    }
+
+    private void deadLetter(Record<String, byte[]> record, RecordMetadata source, BadRecordException e) {
+        LOG.warn("Unusable event {}-{}@{} sent to the DLQ: {} ({})", source.topic(), source.partition(),
+                source.offset(), e.reason(), e.getMessage());
+        context.forward(DeadLetters.of(record, source, e, context.currentSystemTimeMs()),
+                NotificationTopology.DLQ_SINK);
+        meters.deadLettered(e.reason());
+    }
+}

@@ -1,0 +1,118 @@
+package io.statusnotify.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.settings.Settings;
+import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicProvisioner;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.statusnotify.streams.TopologyFixture.golden;
+import static io.statusnotify.streams.TopologyFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The streams app against a real in-process KRaft broker. */
+@ExtendWith(SharedKafka.class)
+class StreamsAppIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path stateDir;
+
+    /** Settings with topics and an application id no other test uses. */
+    private StreamsSettings settingsFor(TestKafka kafka, String name) {
+        String prefix = TestKafka.uniqueName(name);
+        return StreamsSettings.from(Settings.of(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SNS_APPLICATION_ID", prefix + "-app",
+                "SNS_STATE_DIR", stateDir.toString(),
+                "SNS_TOPIC_PARTITIONS", "2",
+                "SNS_TOPIC_USER_STATUS", prefix + ".user-status",
+                "SNS_TOPIC_TENANT_CONFIG", prefix + ".tenant-config",
+                "SNS_TOPIC_NOTIFICATIONS", prefix + ".notifications",
+                "SNS_TOPIC_USER_STATUS_DLQ", prefix + ".user-status.dlq",
+                "SNS_TOPIC_NOTIFICATIONS_DLQ", prefix + ".notifications.dlq")));
+    }
+
+    @Test
+    void eventOfAnEnabledTenantBecomesANotificationExactlyOnce(TestKafka kafka) throws Exception {
+        // given a running app and an enabled tenant
+        StreamsSettings settings = settingsFor(kafka, "flow");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // (the config is on the topic before the app starts, so it is part of the view the app starts with)
+        TopicProvisioner.ensureTopics(kafka.admin(), settings.topics(), settings.layout());
+        kafka.send(settings.topics().tenantConfig(), "Default",
+                "{\"enabled\":true,\"serverUrl\":\"http://127.0.0.1:1/hook\",\"username\":\"u\",\"password\":\"p\"}");
+        try (StreamsApp app = StreamsApp.start(settings, registry)) {
+            await().atMost(TIMEOUT).until(app::isRunning);
+
+            // when the portal produces the seed event, and a broken one
+            kafka.send(settings.topics().userStatus(), "Default/2727", golden("seed-event.json"));
+            kafka.send(settings.topics().userStatus(), "Default/2727", "not json");
+
+            // then the notification carries the seed body, and the broken event is dead-lettered
+            List<ConsumerRecord<String, byte[]>> out = kafka.awaitRecords(settings.topics().notifications(), 1, TIMEOUT);
+            assertThat(out).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("Default/2727");
+                JsonNode body = json(r.value());
+                assertThat(body.get("userStatusNotification"))
+                        .isEqualTo(json(golden("seed-notification.json")).get("userStatusNotification"));
+                assertThat(body.get("creationTimestamp").asLong()).isEqualTo(1764079200000L);
+            });
+            List<ConsumerRecord<String, byte[]>> dead = kafka.awaitRecords(settings.topics().userStatusDlq(), 1, TIMEOUT);
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(new String(r.value())).isEqualTo("not json");
+                assertThat(TestKafka.header(r, DeadLetters.REASON)).isEqualTo("not-json");
+                assertThat(TestKafka.header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo(settings.topics().userStatus());
+            });
+            // and the output was written in Kafka transactions (exactly_once_v2)
+            assertThat(transactionalIds(kafka)).anyMatch(id -> id.startsWith(settings.applicationId()));
+            assertThat(registry.get(PipelineMeters.NOTIFICATIONS_OUT).counter().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void startRefusesAConfigTopicThatIsNotCompacted(TestKafka kafka) {
+        StreamsSettings settings = settingsFor(kafka, "uncompacted");
+        kafka.createTopic(settings.topics().tenantConfig(), 1,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+
+        assertThatThrownBy(() -> StreamsApp.start(settings, new SimpleMeterRegistry()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(settings.topics().tenantConfig())
+                .hasMessageContaining("must be compacted");
+    }
+
+    @Test
+    void closeStopsTheAppWithinTheBound(TestKafka kafka) {
+        StreamsSettings settings = settingsFor(kafka, "close");
+        StreamsApp app = StreamsApp.start(settings, new SimpleMeterRegistry());
+        await().atMost(TIMEOUT).until(app::isRunning);
+
+        long started = System.nanoTime();
+        app.close();
+
+        assertThat(app.isRunning()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    private static List<String> transactionalIds(TestKafka kafka) throws Exception {
+        Collection<TransactionListing> listings = kafka.admin().listTransactions().all().get(30, TimeUnit.SECONDS);
+        return listings.stream().map(TransactionListing::transactionalId).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package io.statusnotify.streams;
+
+import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@link StreamsMain} as its own JVM, the way the script and the container image run it. */
+@ExtendWith(SharedKafka.class)
+class StreamsMainIT {
+    @TempDir
+    Path dir;
+
+    private Process launch(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StreamsMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("SNS_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    @Test
+    void missingBootstrapServersExitsWithAOneLineReason() throws Exception {
+        Path log = dir.resolve("out.log");
+
+        Process process = launch(Map.of(), log);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                .anyMatch(line -> line.contains("Cannot start: KAFKA_BOOTSTRAP_SERVERS: required"));
+    }
+
+    @Test
+    void sigtermStopsTheAppCleanly(TestKafka kafka) throws Exception {
+        String prefix = TestKafka.uniqueName("main");
+        Path log = dir.resolve("out.log");
+        Process process = launch(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SNS_APPLICATION_ID", prefix,
+                "SNS_STATE_DIR", dir.resolve("state").toString(),
+                "SNS_TOPIC_USER_STATUS", prefix + ".user-status",
+                "SNS_TOPIC_TENANT_CONFIG", prefix + ".tenant-config",
+                "SNS_TOPIC_NOTIFICATIONS", prefix + ".notifications",
+                "SNS_TOPIC_USER_STATUS_DLQ", prefix + ".user-status.dlq",
+                "SNS_TOPIC_NOTIFICATIONS_DLQ", prefix + ".notifications.dlq"), log);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("-> RUNNING"));
+
+            process.destroy(); // SIGTERM
+
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log)).contains("PENDING_SHUTDOWN -> NOT_RUNNING");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.statusnotify.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statusnotify.testing.RecordingReceiver.Received;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What a receiver got, read as notifications: who, which sequenceNum, in arrival order. */
+record Deliveries(List<Delivery> all) {
+
+    record Delivery(String userKey, String tenant, long sequenceNum, long creationTimestamp, long queueTimestamp) {
+    }
+
+    static Deliveries of(List<Received> requests) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Received request : requests) {
+            JsonNode body = SeedNotification.read(request.body());
+            JsonNode user = body.path("userStatusNotification").path("user");
+            String tenant = user.path("tenantName").asText();
+            deliveries.add(new Delivery(Events.key(tenant, user.path("memberID").asText()), tenant,
+                    body.path("sequenceNum").asLong(), body.path("creationTimestamp").asLong(),
+                    body.path("queueTimestamp").asLong()));
+        }
+        return new Deliveries(List.copyOf(deliveries));
+    }
+
+    Set<Long> sequenceNums() {
+        Set<Long> seen = new LinkedHashSet<>();
+        all.forEach(d -> seen.add(d.sequenceNum()));
+        return seen;
+    }
+
+    /** Deliveries of a sequenceNum already delivered before (at-least-once redelivery). */
+    int duplicates() {
+        return all.size() - sequenceNums().size();
+    }
+
+    /** Per user, the sequenceNums in the order they were first delivered (redeliveries left out). */
+    Map<String, List<Long>> firstDeliveriesByUser() {
+        Set<Long> seen = new LinkedHashSet<>();
+        Map<String, List<Long>> byUser = new LinkedHashMap<>();
+        for (Delivery d : all) {
+            if (seen.add(d.sequenceNum())) {
+                byUser.computeIfAbsent(d.userKey(), k -> new ArrayList<>()).add(d.sequenceNum());
+            }
+        }
+        return byUser;
+    }
+}

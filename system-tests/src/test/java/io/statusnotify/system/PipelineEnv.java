@@ -1,0 +1,73 @@
+package io.statusnotify.system;
+
+import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicLayout;
+import io.statusnotify.topics.TopicNames;
+import io.statusnotify.topics.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The environment variables both apps read, for one test's own topics, application id and sink group, so tests on
+ * the one shared broker never see each other's records. The same map configures the in-process apps and a child JVM.
+ */
+record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, Map<String, String> variables) {
+
+    PipelineEnv {
+        variables = Map.copyOf(variables);
+    }
+
+    /** Fresh names; retries patient enough to outlast a receiver that is down for a few seconds. */
+    static PipelineEnv fresh(String bootstrapServers, String testName) {
+        String prefix = TestKafka.uniqueName(testName);
+        TopicNames topics = new TopicNames(prefix + ".user-status", prefix + ".tenant-config",
+                prefix + ".notifications", prefix + ".user-status.dlq", prefix + ".notifications.dlq");
+        Map<String, String> env = new TreeMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("SNS_TOPIC_USER_STATUS", topics.userStatus());
+        env.put("SNS_TOPIC_TENANT_CONFIG", topics.tenantConfig());
+        env.put("SNS_TOPIC_NOTIFICATIONS", topics.notifications());
+        env.put("SNS_TOPIC_USER_STATUS_DLQ", topics.userStatusDlq());
+        env.put("SNS_TOPIC_NOTIFICATIONS_DLQ", topics.notificationsDlq());
+        env.put("SNS_TOPIC_PARTITIONS", "3");
+        env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("SNS_APPLICATION_ID", prefix + "-streams");
+        env.put("SNS_SINK_GROUP_ID", prefix + "-sink");
+        env.put("SNS_STATE_DIR", Path.of("target", "streams-state", prefix).toAbsolutePath().toString());
+        env.put("SNS_RETRY_MAX_ATTEMPTS", "200");
+        env.put("SNS_RETRY_INITIAL_BACKOFF", "100ms");
+        env.put("SNS_RETRY_MAX_BACKOFF", "500ms");
+        env.put("SNS_HTTP_RESPONSE_TIMEOUT", "5s");
+        return new PipelineEnv(bootstrapServers, topics, 3, env);
+    }
+
+    static PipelineEnv fresh(TestKafka kafka, String testName) {
+        return fresh(kafka.bootstrapServers(), testName);
+    }
+
+    PipelineEnv withPartitions(int count) {
+        return new PipelineEnv(bootstrapServers, topics, count, with("SNS_TOPIC_PARTITIONS", Integer.toString(count)).variables);
+    }
+
+    PipelineEnv with(String name, String value) {
+        Map<String, String> env = new TreeMap<>(variables);
+        env.put(name, value);
+        return new PipelineEnv(bootstrapServers, topics, partitions, env);
+    }
+
+    String sinkGroupId() {
+        return variables.get("SNS_SINK_GROUP_ID");
+    }
+
+    /** Creates the topics up front, so configs can be written before the apps start (the apps would create them too). */
+    PipelineEnv provisionTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicProvisioner.ensureTopics(admin, topics, new TopicLayout(partitions, (short) 1));
+        }
+        return this;
+    }
+}

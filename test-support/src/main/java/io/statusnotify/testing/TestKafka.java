@@ -1,0 +1,182 @@
+package io.statusnotify.testing;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real single-node KRaft Kafka broker in this JVM (Kafka's own test kit), with the small helpers tests need:
+ * topics, a producer, and reading a topic from the beginning. One per JVM is enough: see {@link SharedKafka}.
+ */
+public final class TestKafka implements AutoCloseable {
+    private static final AtomicInteger TOPIC_COUNTER = new AtomicInteger();
+    private final KafkaClusterTestKit cluster;
+    private final Admin admin;
+    private final KafkaProducer<String, byte[]> producer;
+
+    private TestKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        this.producer = new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static TestKafka start() {
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build();
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                    // Single broker: internal topics must not ask for more replicas than exist, or Streams hangs.
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "5")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "5")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new TestKafka(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    /** A topic name no other test uses: {@code prefix-N}. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + TOPIC_COUNTER.incrementAndGet();
+    }
+
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
+        try {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + name, e);
+        }
+    }
+
+    public void send(String topic, String key, String value) {
+        send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /** Reads {@code topic} from the beginning (committed records only) until at least {@code count} records arrived. */
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
+    }
+
+    /** All records on {@code topic} now (reads up to the current end offsets). */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return records;
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return props;
+    }
+
+    public Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the test Kafka broker", e);
+        }
+    }
+
+    static Duration defaultTimeout() {
+        return Duration.ofSeconds(60);
+    }
+}
