@@ -5,6 +5,8 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -13,12 +15,18 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -98,7 +106,7 @@ final class EmbeddedKafka implements AutoCloseable {
                 }
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
                 int rc = StorageTool.execute(new String[]{"format", "--ignore-formatted",
-                        "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                        "-t", clusterId(logDir), "-c", config.toString()},
                         new PrintStream(output, true, StandardCharsets.UTF_8));
                 String said = output.toString(StandardCharsets.UTF_8).trim();
                 if (rc != 0) {
@@ -111,6 +119,54 @@ final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka storage in " + logDir, e);
         }
+    }
+
+    /**
+     * Removes the members this broker remembers in {@code groups}. The broker just started in this process, so
+     * they are from a previous run; the coordinator would otherwise hold the next rebalance until their session
+     * times out (45 s; Kafka Streams does not leave its group on close).
+     */
+    void forgetMembersOf(Collection<String> groups) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> known = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(GroupListing::groupId).collect(Collectors.toSet());
+            for (String group : groups) {
+                if (known.contains(group)) {
+                    removeMembers(admin, group);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not list consumer groups ({}); a restarted app may wait for its old session to expire", e.toString());
+        }
+    }
+
+    private static void removeMembers(Admin admin, String group) throws InterruptedException {
+        try {
+            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all()
+                    .get(30, TimeUnit.SECONDS);
+            LOG.info("Removed the previous run's members of group {}", group);
+        } catch (ExecutionException | TimeoutException e) {
+            // An empty group has nobody to remove: nothing to wait for either.
+            LOG.debug("Group {}: {}", group, e.toString());
+        }
+    }
+
+    /** The id the data in {@code logDir} was formatted with, or a new one: a restart must present the same id. */
+    private static String clusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            Properties stored = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                stored.load(reader);
+            }
+            String id = stored.getProperty("cluster.id");
+            if (id != null && !id.isBlank()) {
+                return id;
+            }
+        }
+        return Uuid.randomUuid().toString();
     }
 
     private void awaitReady() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +80,8 @@ public final class UpCommand implements Callable<Integer> {
         out.println("Starting Kafka on " + bootstrap + ", the streams app and the sink...");
         MeterRegistry registry = new SimpleMeterRegistry();
         try (RunningParts parts = new RunningParts()) {
-            parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
+            EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
+            kafka.forgetMembersOf(List.of(streamsSettings.applicationId(), sinkSettings.groupId()));
             parts.add("streams app", StreamsApp.start(streamsSettings, registry));
             parts.add("sink", SinkApp.start(sinkSettings, registry));
             String receiverUrl = noDemo ? null : startDemo(parts, bootstrap, topics, out);

@@ -3,6 +3,7 @@ package io.statusnotify.sink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,8 +45,7 @@ final class ConfigFollower implements Runnable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = partitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
@@ -62,6 +62,28 @@ final class ConfigFollower implements Runnable {
             if (running) LOG.error("Following the tenant config topic {} stopped", topic, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A topic created a moment ago may not be in the metadata yet: an empty answer would mean "caught up". */
+    private List<TopicPartition> partitions() {
+        while (running) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
+            LOG.info("Tenant config topic {} has no partitions in the metadata yet; asking again", topic);
+            pause();
+        }
+        throw new WakeupException();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 

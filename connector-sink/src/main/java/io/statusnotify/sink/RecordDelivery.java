@@ -6,6 +6,7 @@ import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.NotificationKey;
 import io.statusnotify.schema.TenantConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,8 +120,9 @@ final class RecordDelivery {
                 LOG.warn("Dead-lettered record {}-{}@{} of tenant {} to {}: {}", record.topic(), record.partition(),
                         record.offset(), letter.tenant(), deadLetters.topic(), letter.reason());
                 return Outcome.DONE;
-            } catch (ExecutionException e) {
-                LOG.error("Cannot write to dead-letter topic {} (will retry): {}", deadLetters.topic(), e.getCause().toString());
+            } catch (ExecutionException | KafkaException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                LOG.error("Cannot write to dead-letter topic {} (will retry): {}", deadLetters.topic(), cause.toString());
                 if (!waiter.await(DLQ_RETRY_WAIT)) return Outcome.ABANDONED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,8 +1,6 @@
 package io.statusnotify.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.statusnotify.topics.TopicProvisioner;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -55,9 +53,7 @@ public final class SinkApp implements AutoCloseable {
      */
     public static SinkApp start(SinkSettings settings, MeterRegistry registry) {
         LOG.info("Starting sink: {}", settings);
-        try (Admin admin = Admin.create(settings.kafkaCopy())) {
-            TopicProvisioner.ensureTopics(admin, settings.topics(), settings.layout());
-        }
+        TopicSetup.ensureTopics(settings);
         SinkApp app = new SinkApp(settings, registry);
         app.followerThread.start();
         app.deliveryThread.start();

@@ -41,4 +41,12 @@ final class ChildJvm {
     static Path log(String logName) {
         return LOG_DIR.resolve(logName + ".log");
     }
+
+    static String logText(String logName) {
+        try {
+            return Files.readString(log(logName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log(logName), e);
+        }
+    }
 }

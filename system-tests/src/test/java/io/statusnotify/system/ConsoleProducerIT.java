@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedKafka.class)
 class ConsoleProducerIT {
     private static final String PATH = "/notify";
-    private static final String USERNAME = "tester";
-    private static final String PASSWORD = "console-password-for-tests";
+    /** The README's example credentials, and the header it promises for them. */
+    private static final String USERNAME = "portal";
+    private static final String PASSWORD = "s3cret";
+    private static final String README_AUTHORIZATION = "Basic cG9ydGFsOnMzY3JldA==";
 
     @Test
     void seedEventAndTenantConfigTypedIntoTheConsoleProducerReachTheReceiver(TestKafka kafka) {
@@ -40,6 +42,8 @@ class ConsoleProducerIT {
                 Received request = ReceiverWaits.awaitExactlyOne(receiver, PATH);
                 SeedNotification.assertJsonContentType(request);
                 SeedNotification.assertBasicAuth(request, USERNAME, PASSWORD);
+                assertThat(README_AUTHORIZATION.equals(request.header("Authorization")))
+                        .as("Authorization is the header the README shows").isTrue();
                 SeedNotification.assertMatchesSeed(request.body());
                 JsonNode body = SeedNotification.read(request.body());
                 long created = body.get("creationTimestamp").asLong();

@@ -1,5 +1,6 @@
 package io.statusnotify.system;
 
+import io.micrometer.core.instrument.Counter;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
 import io.statusnotify.testing.SharedKafka;
@@ -50,7 +51,7 @@ class DeliveryFaultsIT {
     void notificationsWaitForAReceiverThatIsDownAndArriveInPerUserOrderWhenItComesBack() {
         PipelineEnv env = PipelineEnv.fresh(kafka, "receiver-down").provisionTopics();
         configure(env, "acme", TenantConfigs.enabled(receiver.url("/hooks/acme"), USERNAME, PASSWORD));
-        try (Pipeline ignored = Pipeline.start(env)) {
+        try (Pipeline pipeline = Pipeline.start(env)) {
             // given the receiver is down
             receiver.stop();
 
@@ -66,6 +67,8 @@ class DeliveryFaultsIT {
             }
             int total = states.length * 3;
             kafka.awaitRecords(env.topics().notifications(), total, DELIVERY_TIMEOUT);
+            await("the sink tried and failed to reach the receiver").atMost(DELIVERY_TIMEOUT)
+                    .until(() -> failedAttempts(pipeline, "acme") > 0);
             assertThat(receiver.requests()).as("nothing can arrive while the receiver is down").isEmpty();
 
             // and the receiver comes back
@@ -158,6 +161,12 @@ class DeliveryFaultsIT {
             assertThat(Deliveries.of(awaitRequests(receiver, "/hooks/acme", 1)).sequenceNums()).containsExactly(good);
             assertThat(pipeline.isRunning()).isTrue();
         }
+    }
+
+    /** The sink's {@code sns.sink.failures} counter for one tenant (meter names are part of its contract). */
+    private static double failedAttempts(Pipeline pipeline, String tenant) {
+        return pipeline.meters().find("sns.sink.failures").tag("tenant", tenant).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private void configure(PipelineEnv env, String tenant, String config) {

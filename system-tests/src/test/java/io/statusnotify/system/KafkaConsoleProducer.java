@@ -23,8 +23,9 @@ final class KafkaConsoleProducer {
         Process process = ChildJvm.start("org.apache.kafka.tools.ConsoleProducer", Map.of(), logName, List.of(
                 "--bootstrap-server", bootstrapServers,
                 "--topic", topic,
-                "--reader-property", "parse.key=true",
-                "--reader-property", "key.separator=|"));
+                // As the README has it; Kafka 4.3 prefers --reader-property but still takes --property.
+                "--property", "parse.key=true",
+                "--property", "key.separator=|"));
         try {
             try (Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
                 for (String line : lines) {

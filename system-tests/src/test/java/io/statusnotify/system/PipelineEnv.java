@@ -59,10 +59,6 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         return new PipelineEnv(bootstrapServers, topics, partitions, env);
     }
 
-    String sinkGroupId() {
-        return variables.get("SNS_SINK_GROUP_ID");
-    }
-
     /** Creates the topics up front, so configs can be written before the apps start (the apps would create them too). */
     PipelineEnv provisionTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

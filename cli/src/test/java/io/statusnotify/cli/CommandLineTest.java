@@ -1,0 +1,83 @@
+package io.statusnotify.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void upHelpExitsZeroAndShowsExamples() {
+        int code = run("up", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Examples:", "./statusnotify up --no-demo", "--kafka-port",
+                "--receiver-port", "--rate", "--data-dir");
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : new String[]{"streams", "sink", "demo-receiver"}) {
+            StringWriter help = new StringWriter();
+            CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand());
+            commandLine.setOut(new PrintWriter(help, true));
+
+            assertThat(commandLine.execute(command, "--help")).isZero();
+            assertThat(help.toString()).as(command).contains("Example", "statusnotify " + command);
+        }
+    }
+
+    @Test
+    void unknownOptionExitsTwoNamingIt() {
+        int code = run("up", "--kafka-prot", "9092");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka-prot");
+    }
+
+    @Test
+    void nonNumericPortExitsTwoNamingTheOption() {
+        int code = run("up", "--kafka-port", "ninety");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka-port");
+    }
+
+    @Test
+    void outOfRangeValuesExitTwoNamingTheOption() {
+        assertThat(run("up", "--kafka-port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka-port: must be a port between 1 and 65535");
+
+        assertThat(run("up", "--rate", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate: must be more than 0");
+    }
+
+    @Test
+    void receiverWithUsernameButNoPasswordFileExitsTwo() {
+        int code = run("demo-receiver", "--username", "demo");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--username needs --password-file");
+    }
+
+    @Test
+    void noCommandShowsUsageAndExitsTwo() {
+        int code = run();
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: statusnotify", "up", "streams", "sink", "demo-receiver");
+    }
+}

@@ -1,0 +1,149 @@
+package io.statusnotify.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.schema.Json;
+import io.statusnotify.schema.Notification;
+import io.statusnotify.schema.NotificationKey;
+import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.schema.User;
+import io.statusnotify.schema.UserStatus;
+import io.statusnotify.settings.Settings;
+import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicNames;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** One test's own topics, group and sink instances on the shared broker, with small retry settings. */
+final class SinkHarness implements AutoCloseable {
+    static final String USERNAME = "hook-user";
+    static final String PASSWORD = "s3cr3t-Pa55word!";
+    static final long SEQ_BASE = 10_000_000_000L;
+
+    final TestKafka kafka;
+    final TopicNames topics;
+    final String groupId;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Map<String, String> env = new HashMap<>();
+    private final List<SinkApp> apps = new ArrayList<>();
+
+    SinkHarness(TestKafka kafka) {
+        this.kafka = kafka;
+        String prefix = TestKafka.uniqueName("sink");
+        this.topics = new TopicNames(prefix + ".user-status", prefix + ".tenant-config", prefix + ".notifications",
+                prefix + ".user-status.dlq", prefix + ".notifications.dlq");
+        this.groupId = prefix + "-group";
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SNS_TOPIC_USER_STATUS", topics.userStatus());
+        env.put("SNS_TOPIC_TENANT_CONFIG", topics.tenantConfig());
+        env.put("SNS_TOPIC_NOTIFICATIONS", topics.notifications());
+        env.put("SNS_TOPIC_USER_STATUS_DLQ", topics.userStatusDlq());
+        env.put("SNS_TOPIC_NOTIFICATIONS_DLQ", topics.notificationsDlq());
+        env.put("SNS_TOPIC_PARTITIONS", "2");
+        env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("SNS_SINK_GROUP_ID", groupId);
+        env.put("SNS_HTTP_CONNECT_TIMEOUT", "1s");
+        env.put("SNS_HTTP_RESPONSE_TIMEOUT", "2s");
+        env.put("SNS_RETRY_MAX_ATTEMPTS", "3");
+        env.put("SNS_RETRY_INITIAL_BACKOFF", "20ms");
+        env.put("SNS_RETRY_MAX_BACKOFF", "100ms");
+    }
+
+    SinkHarness with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    SinkSettings settings() {
+        return SinkSettings.from(Settings.of(env));
+    }
+
+    void createTopics() {
+        TopicSetup.ensureTopics(settings());
+    }
+
+    /** Starts a sink and waits until it is ready to deliver. */
+    SinkApp startSink() {
+        SinkApp app = SinkApp.start(settings(), registry);
+        apps.add(app);
+        await().atMost(Duration.ofSeconds(30)).until(app::isReady);
+        return app;
+    }
+
+    void config(String tenant, String url) {
+        config(tenant, new TenantConfig(true, url, USERNAME, PASSWORD));
+    }
+
+    void config(String tenant, TenantConfig config) {
+        kafka.send(topics.tenantConfig(), tenant, Json.write(config));
+    }
+
+    /**
+     * Sends the seed's notification for {@code tenant} (same user, so same partition: order holds). Sequence
+     * numbers are beyond int range, so they read back as the same JSON number type as the seed's.
+     */
+    Notification notify(String tenant, int n) {
+        Notification notification = seedNotification(tenant, SEQ_BASE + n);
+        kafka.send(topics.notifications(), NotificationKey.of(notification.userStatusNotification().user()),
+                Json.write(notification));
+        return notification;
+    }
+
+    static Notification seedNotification(String tenant, long sequenceNum) {
+        UserStatus seed = Json.read(seedBytes(), Notification.class).userStatusNotification();
+        User u = seed.user();
+        User user = new User(u.userName(), u.displayName(), u.memberID(), u.userState(), tenant, u.accessType(), u.extension());
+        UserStatus body = new UserStatus(user, seed.room(), seed.conference(), seed.endpoint(), seed.endpointDetails(),
+                seed.gateway(), seed.contextAwareLinking());
+        return Notification.of(sequenceNum, 1_764_000_000_000L + sequenceNum, body);
+    }
+
+    static byte[] seedBytes() {
+        try (InputStream in = SinkHarness.class.getResourceAsStream("/seed-notification.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    double count(String meter, String... tags) {
+        Counter counter = registry.find(meter).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** The group's committed offsets on the notifications topic, summed over partitions. */
+    long committedOffsets() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = kafka.admin().listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topics.notifications()))
+                .filter(e -> e.getValue() != null).mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /** Everything the sink logged in this JVM so far. */
+    static String capturedLog() throws IOException {
+        return Files.readString(Path.of(System.getProperty("sink.test.log", "target/sink-test.log")), StandardCharsets.UTF_8);
+    }
+
+    static String authorizationHeader() {
+        return BasicAuth.header(USERNAME, PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        apps.forEach(SinkApp::close);
+    }
+}

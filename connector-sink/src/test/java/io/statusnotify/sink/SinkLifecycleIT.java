@@ -1,0 +1,119 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.testing.RecordingReceiver;
+import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.statusnotify.sink.SinkHarness.SEQ_BASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(SharedKafka.class)
+class SinkLifecycleIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final RecordingReceiver receiver = RecordingReceiver.start();
+    private SinkHarness sink;
+
+    @BeforeEach
+    void setUp(TestKafka kafka) {
+        sink = new SinkHarness(kafka);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        sink.close();
+        receiver.close();
+        assertThat(SinkHarness.capturedLog()).doesNotContain(SinkHarness.PASSWORD);
+    }
+
+    private long received(int n) {
+        return receiver.requestsTo("/hook").stream().filter(r -> r.body().contains(String.valueOf(SEQ_BASE + n))).count();
+    }
+
+    @Test
+    void aNotificationOnTheTopicBeforeTheFirstStartIsDelivered() {
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+        sink.notify("acme", 1);
+
+        sink.startSink();
+
+        await().atMost(WAIT).until(() -> received(1) == 1);
+    }
+
+    @Test
+    void aRestartWithTheSameGroupDoesNotResendWhatWasDelivered() {
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+        SinkApp first = sink.startSink();
+        sink.notify("acme", 1);
+        await().atMost(WAIT).until(() -> received(1) == 1);
+
+        first.close();
+        sink.notify("acme", 2);
+        sink.startSink();
+
+        // Same key, same partition: a resent 1 would arrive before 2.
+        await().atMost(WAIT).until(() -> received(2) == 1);
+        assertThat(received(1)).isEqualTo(1);
+    }
+
+    @Test
+    void closeDuringABackoffReturnsPromptlyAndLeavesTheRecordForTheNextRun() throws Exception {
+        sink.with("SNS_RETRY_MAX_ATTEMPTS", "1000").with("SNS_RETRY_INITIAL_BACKOFF", "20s").with("SNS_RETRY_MAX_BACKOFF", "20s");
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+        receiver.respondWith(503);
+        SinkApp first = sink.startSink();
+        sink.notify("acme", 1);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.FAILURES, "tenant", "acme", "cause", "5xx") == 1);
+
+        long start = System.nanoTime();
+        first.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(sink.committedOffsets()).isZero();
+        receiver.respondWith(204);
+        sink.startSink();
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 1);
+        await().atMost(WAIT).until(() -> sink.committedOffsets() == 1);
+    }
+
+    @Test
+    void aRebalanceDuringABackoffHandsTheRecordOverWithoutLosingIt() {
+        sink.with("SNS_RETRY_MAX_ATTEMPTS", "1000").with("SNS_RETRY_INITIAL_BACKOFF", "300ms").with("SNS_RETRY_MAX_BACKOFF", "300ms");
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+        receiver.respondWith(503);
+        sink.startSink();
+        sink.notify("acme", 1);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.FAILURES, "tenant", "acme", "cause", "5xx") >= 1);
+
+        sink.startSink(); // joins the same group: the partitions are revoked during the first one's wait
+        receiver.respondWith(204);
+
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 1);
+        sink.notify("acme", 2);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 2);
+        await().atMost(WAIT).until(() -> sink.committedOffsets() == 2);
+        assertThat(sink.count(SinkMetrics.DELIVERED, "tenant", "acme")).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToStartWhenTheConfigTopicIsNotCompacted() {
+        sink.kafka.createTopic(sink.topics.tenantConfig(), 1, Map.of("cleanup.policy", "delete"));
+
+        assertThatThrownBy(() -> SinkApp.start(sink.settings(), sink.registry))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(sink.topics.tenantConfig())
+                .hasMessageContaining("compact");
+    }
+}
