@@ -61,6 +61,12 @@ public final class UpCommand implements Callable<Integer> {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoReceiver receiver;
+    private volatile String failure;
+
+    /** Blocks until a part ends; true when it was asked to, false when it failed. */
+    private interface Termination {
+        boolean await() throws InterruptedException;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -82,7 +88,8 @@ public final class UpCommand implements Callable<Integer> {
         try (RunningParts parts = new RunningParts()) {
             EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
             kafka.forgetMembersOf(List.of(streamsSettings.applicationId(), sinkSettings.groupId()));
-            parts.add("streams app", StreamsApp.start(streamsSettings, registry));
+            StreamsApp streams = parts.add("streams app", StreamsApp.start(streamsSettings, registry));
+            watch("streams app", streams::awaitTermination);
             parts.add("sink", SinkApp.start(sinkSettings, registry));
             String receiverUrl = noDemo ? null : startDemo(parts, bootstrap, topics, out);
             out.print(Banner.running(bootstrap, topics, data, receiverUrl));
@@ -94,6 +101,10 @@ public final class UpCommand implements Callable<Integer> {
             registry.close();
             stopped.countDown();
             removeHook(hook);
+        }
+        if (failure != null) {
+            spec.commandLine().getErr().println("statusnotify: up stopped: " + failure);
+            return StatusnotifyCommand.FAILED;
         }
         out.println("Stopped.");
         return StatusnotifyCommand.OK;
@@ -128,6 +139,22 @@ public final class UpCommand implements Callable<Integer> {
         TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
         parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
         return url;
+    }
+
+    /** A part that fails on its own stops everything: a half-running pipeline would only mislead. */
+    private void watch(String name, Termination termination) {
+        Thread watcher = new Thread(() -> {
+            try {
+                if (!termination.await()) {
+                    failure = name + " failed (see the log above)";
+                    stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "statusnotify-watch-" + name.replace(' ', '-'));
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private void validate() {

@@ -28,9 +28,11 @@ final class ConfigFollower implements Runnable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final TenantConfigView view;
+    private final Runnable onFailure;
     private volatile boolean running = true;
 
-    ConfigFollower(Properties kafka, String topic, TenantConfigView view) {
+    /** {@code onFailure} runs when following stops for any reason but {@link #stop()}: a stale view must not deliver. */
+    ConfigFollower(Properties kafka, String topic, TenantConfigView view, Runnable onFailure) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -40,6 +42,7 @@ final class ConfigFollower implements Runnable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.view = view;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -59,7 +62,10 @@ final class ConfigFollower implements Runnable {
         } catch (WakeupException e) {
             // stop() asked us to end.
         } catch (RuntimeException e) {
-            if (running) LOG.error("Following the tenant config topic {} stopped", topic, e);
+            if (running) {
+                LOG.error("Following the tenant config topic {} failed; stopping delivery", topic, e);
+                onFailure.run();
+            }
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

@@ -66,11 +66,13 @@ final class DeliveryLoop implements Runnable, ConsumerRebalanceListener, Waiter 
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Delivery stopped by an unexpected error", e);
-            throw e;
         } finally {
-            done.commitOnShutdown();
-            consumer.close(Duration.ofSeconds(5));
             assigned = Set.of();
+            try {
+                done.commitOnShutdown();
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+            }
         }
     }
 

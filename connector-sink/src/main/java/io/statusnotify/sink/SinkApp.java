@@ -34,7 +34,6 @@ public final class SinkApp implements AutoCloseable {
     private SinkApp(SinkSettings settings, MeterRegistry registry) {
         this.settings = settings;
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault());
-        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view);
         this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout());
         this.deadLetters = new DeadLetterWriter(settings.kafkaCopy(), settings.topics().notificationsDlq());
         SinkSettings.Retry retry = settings.retry();
@@ -43,6 +42,7 @@ public final class SinkApp implements AutoCloseable {
         RecordDelivery delivery = new RecordDelivery(view, sender, deadLetters, backoff, retry.maxAttempts(),
                 new SinkMetrics(registry), Clock.systemUTC());
         this.loop = new DeliveryLoop(notificationConsumer(settings), settings.topics().notifications(), view, delivery);
+        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, loop::stop);
         this.followerThread = new Thread(follower, "sink-config");
         this.deliveryThread = new Thread(loop, "sink-delivery");
     }
