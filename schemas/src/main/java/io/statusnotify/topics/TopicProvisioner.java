@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeoutException;
 public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 60;
+    private static final long VISIBILITY_SECONDS = 15;
+    private static final long VISIBILITY_PAUSE_MILLIS = 100;
 
     private TopicProvisioner() {
     }
@@ -70,14 +73,28 @@ public final class TopicProvisioner {
     }
 
     static void requireCompacted(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+        Config config = describeWhenVisible(admin, topic);
         var entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
         String policy = entry == null ? "delete" : entry.value();
         if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
             throw new IllegalStateException("Topic '" + topic + "' must be compacted but has cleanup.policy=" + policy
                     + ". Fix it with: kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics"
                     + " --entity-name " + topic + " --add-config cleanup.policy=compact");
+        }
+    }
+
+    /** A topic just created may not be known yet to the broker that answers; ask again for a short while. */
+    private static Config describeWhenVisible(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(VISIBILITY_SECONDS);
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
+                TimeUnit.MILLISECONDS.sleep(VISIBILITY_PAUSE_MILLIS);
+            }
         }
     }
 
