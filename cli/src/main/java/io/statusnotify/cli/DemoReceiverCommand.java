@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
 
 /** The demo receiver alone, e.g. as the receiver service of the compose deployment. */
 @Command(name = "demo-receiver", mixinStandardHelpOptions = true,
-        description = {"Runs a demo notification server: accepts POSTs on " + DemoReceiver.PATH + ", checks basic",
-                "auth when --username is given, and prints one line per notification. Stop it with Ctrl-C."},
+        description = {"Runs a demo tenant server that prints one line per notification.",
+                "Accepts POSTs on " + DemoReceiver.PATH + ", checks basic auth when --username is given.",
+                "Ctrl-C stops it."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./statusnotify demo-receiver --port 8080",
-                "  ./statusnotify demo-receiver --bind 0.0.0.0 --username demo --password-file /run/secrets/receiver_password"})
+                "  ./statusnotify demo-receiver --bind 0.0.0.0 --username demo \\",
+                "      --password-file /run/secrets/receiver_password"})
 final class DemoReceiverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

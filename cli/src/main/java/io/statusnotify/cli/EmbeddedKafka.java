@@ -5,7 +5,6 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -23,12 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) in this JVM, from Kafka's own server classes.
@@ -128,28 +125,23 @@ final class EmbeddedKafka implements AutoCloseable {
      */
     void forgetMembersOf(Collection<String> groups) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            Set<String> known = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(GroupListing::groupId).collect(Collectors.toSet());
             for (String group : groups) {
-                if (known.contains(group)) {
-                    removeMembers(admin, group);
-                }
+                removeMembers(admin, group);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("Could not list consumer groups ({}); a restarted app may wait for its old session to expire", e.toString());
         }
     }
 
-    private static void removeMembers(Admin admin, String group) throws InterruptedException {
+    private static void removeMembers(Admin admin, String group) {
         try {
+            // The admin client retries while the coordinator is still loading the group after the restart.
             admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all()
-                    .get(30, TimeUnit.SECONDS);
+                    .get(60, TimeUnit.SECONDS);
             LOG.info("Removed the previous run's members of group {}", group);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // An empty group has nobody to remove: nothing to wait for either.
-            LOG.debug("Group {}: {}", group, e.toString());
+            // A new or empty group has nobody to remove, and nothing to wait for either.
+            LOG.debug("Group {}: nobody to remove ({})", group, e.toString());
         }
     }
 

@@ -21,8 +21,11 @@ final class RunningParts implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean interrupted = false;
         while (!parts.isEmpty()) {
             Part part = parts.pop();
+            // An interrupt must not cut the remaining parts' shutdown short; it is restored at the end.
+            interrupted |= Thread.interrupted();
             try {
                 LOG.info("Stopping {}", part.name());
                 part.closeable().close();
@@ -30,6 +33,9 @@ final class RunningParts implements AutoCloseable {
                 // Keep stopping the rest: a part that fails to close must not leave the broker running.
                 LOG.warn("{} did not stop cleanly: {}", part.name(), e.toString());
             }
+        }
+        if (interrupted || Thread.interrupted()) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
         subcommands = {UpCommand.class, StreamsCommand.class, SinkCommand.class, DemoReceiverCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./statusnotify up                 everything on this machine, with demo traffic",
-                "  ./statusnotify up --no-demo       broker and both apps; bring your own events and receiver",
-                "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 statusnotify streams"})
+        footer = {"  ./statusnotify up                  everything here, with demo traffic",
+                "  ./statusnotify up --no-demo        broker and apps; your events, your receiver",
+                "  ./statusnotify up --help           all options of up",
+                "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 ./statusnotify streams"})
 public final class StatusnotifyCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -34,7 +35,7 @@ public final class StatusnotifyCommand implements Callable<Integer> {
 
     /** A command line for {@code command} (the root or a subcommand alone) with this CLI's exit-code rules. */
     static CommandLine commandLine(Object command) {
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(command).setUsageHelpWidth(100);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof SettingsException) {
                 cmd.getErr().println("statusnotify: bad setting: " + e.getMessage());

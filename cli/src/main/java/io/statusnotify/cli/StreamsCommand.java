@@ -7,9 +7,10 @@ import java.util.concurrent.Callable;
 
 /** The streams app alone: the same entry point as its container image. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
-        description = {"Runs the streams app (events + tenant config -> notifications) against an existing cluster.",
-                "Settings come from environment variables: KAFKA_BOOTSTRAP_SERVERS (required), KAFKA_* client",
-                "configs, SNS_TOPIC_*, SNS_APPLICATION_ID, SNS_STATE_DIR and more (see the README)."},
+        description = {"Runs the streams app alone against an existing Kafka cluster.",
+                "(events + tenant config -> notifications)",
+                "Settings come from environment variables: KAFKA_BOOTSTRAP_SERVERS (required),",
+                "KAFKA_* client configs, SNS_TOPIC_*, SNS_APPLICATION_ID, SNS_STATE_DIR and more (see the README)."},
         footerHeading = "%nExample:%n",
         footer = "  KAFKA_BOOTSTRAP_SERVERS=localhost:9092 ./statusnotify streams")
 final class StreamsCommand implements Callable<Integer> {

@@ -7,7 +7,11 @@ import io.statusnotify.sink.SinkApp;
 import io.statusnotify.sink.SinkSettings;
 import io.statusnotify.streams.StreamsApp;
 import io.statusnotify.streams.StreamsSettings;
+import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
+import io.statusnotify.topics.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,13 +33,14 @@ import java.util.concurrent.TimeUnit;
  * a demo tenant sending to it and demo traffic. Runs until Ctrl-C or {@link #stop()}, then stops it all in reverse order.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Starts a local Kafka broker, the streams app and the sink in one process; with demo",
-                "traffic to a demo receiver that prints each notification, unless --no-demo. Ctrl-C stops it all."},
+        description = {"Runs a Kafka broker, the streams app and the sink in this process, plus a demo.",
+                "The demo: a receiver that prints each notification, a tenant configured to send to it and",
+                "realistic portal traffic (skip it with --no-demo). Ctrl-C stops everything."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./statusnotify up                          demo notifications printed within seconds",
-                "  ./statusnotify up --no-demo                broker + apps on localhost:9092; your events, your receiver",
+        footer = {"  ./statusnotify up                      demo notifications within seconds",
+                "  ./statusnotify up --no-demo            your events, your receiver",
                 "  ./statusnotify up --kafka-port 19092 --receiver-port 18090 --rate 10",
-                "  ./statusnotify up --data-dir /tmp/sns      keep the broker's data elsewhere"})
+                "  ./statusnotify up --data-dir /tmp/sns  keep the data elsewhere"})
 public final class UpCommand implements Callable<Integer> {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
@@ -61,12 +67,8 @@ public final class UpCommand implements Callable<Integer> {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoReceiver receiver;
+    private volatile TrafficPump traffic;
     private volatile String failure;
-
-    /** Blocks until a part ends; true when it was asked to, false when it failed. */
-    private interface Termination {
-        boolean await() throws InterruptedException;
-    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -77,6 +79,7 @@ public final class UpCommand implements Callable<Integer> {
         StreamsSettings streamsSettings = StreamsSettings.from(settings);
         SinkSettings sinkSettings = SinkSettings.from(settings);
         TopicNames topics = TopicNames.from(settings);
+        TopicLayout layout = TopicLayout.from(settings);
         if (!noDemo) {
             Ports.requireFree(receiverPort, "--receiver-port");
         }
@@ -88,10 +91,21 @@ public final class UpCommand implements Callable<Integer> {
         try (RunningParts parts = new RunningParts()) {
             EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
             kafka.forgetMembersOf(List.of(streamsSettings.applicationId(), sinkSettings.groupId()));
+            provisionTopics(bootstrap, topics, layout);
+            // The demo tenant is configured before the apps start, so notifications left from a previous run
+            // are sent with this run's credentials.
+            String receiverUrl = noDemo ? null : startDemoReceiver(parts, bootstrap, topics, out);
             StreamsApp streams = parts.add("streams app", StreamsApp.start(streamsSettings, registry));
-            watch("streams app", streams::awaitTermination);
+            // A part that fails on its own stops everything: a half-running pipeline would only mislead.
+            FailureWatch.start("streams app", streams::awaitTermination, problem -> {
+                failure = problem;
+                stop();
+            });
             parts.add("sink", SinkApp.start(sinkSettings, registry));
-            String receiverUrl = noDemo ? null : startDemo(parts, bootstrap, topics, out);
+            if (!noDemo) {
+                TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
+                traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
+            }
             out.print(Banner.running(bootstrap, topics, data, receiverUrl));
             out.flush();
             started.countDown();
@@ -123,12 +137,18 @@ public final class UpCommand implements Callable<Integer> {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Demo events produced so far (0 with --no-demo); stays readable after a stop. */
+    long eventsSent() {
+        TrafficPump pump = traffic;
+        return pump == null ? 0 : pump.sent();
+    }
+
     /** The demo receiver once started (null with --no-demo). */
     DemoReceiver demoReceiver() {
         return receiver;
     }
 
-    private String startDemo(RunningParts parts, String bootstrap, TopicNames topics, PrintWriter out) {
+    private String startDemoReceiver(RunningParts parts, String bootstrap, TopicNames topics, PrintWriter out) {
         Credentials credentials = DemoTenant.newCredentials();
         receiver = parts.add("demo receiver", DemoReceiver.start("127.0.0.1", receiverPort, credentials, line -> {
             out.println(line);
@@ -136,25 +156,13 @@ public final class UpCommand implements Callable<Integer> {
         }));
         String url = receiver.url("127.0.0.1");
         DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials);
-        TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
-        parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
         return url;
     }
 
-    /** A part that fails on its own stops everything: a half-running pipeline would only mislead. */
-    private void watch(String name, Termination termination) {
-        Thread watcher = new Thread(() -> {
-            try {
-                if (!termination.await()) {
-                    failure = name + " failed (see the log above)";
-                    stop();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "statusnotify-watch-" + name.replace(' ', '-'));
-        watcher.setDaemon(true);
-        watcher.start();
+    private static void provisionTopics(String bootstrap, TopicNames topics, TopicLayout layout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicProvisioner.ensureTopics(admin, topics, layout);
+        }
     }
 
     private void validate() {
