@@ -1,5 +1,6 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.schema.DeadLetterHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -29,16 +30,16 @@ record DeadLetter(
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
     static final String MALFORMED = "malformed";
 
-    static final String TENANT = "sns.tenant";
-    static final String REASON = "sns.error.reason";
-    static final String STATUS = "sns.error.status";
-    static final String MESSAGE = "sns.error.message";
-    static final String ATTEMPTS = "sns.attempts";
-    static final String FIRST_ATTEMPT_AT = "sns.first.attempt.at";
-    static final String LAST_ATTEMPT_AT = "sns.last.attempt.at";
-    static final String SOURCE_TOPIC = "sns.source.topic";
-    static final String SOURCE_PARTITION = "sns.source.partition";
-    static final String SOURCE_OFFSET = "sns.source.offset";
+    static final String TENANT = DeadLetterHeaders.TENANT;
+    static final String REASON = DeadLetterHeaders.REASON;
+    static final String STATUS = DeadLetterHeaders.STATUS;
+    static final String MESSAGE = DeadLetterHeaders.MESSAGE;
+    static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
+    static final String FIRST_ATTEMPT_AT = DeadLetterHeaders.FIRST_ATTEMPT_AT;
+    static final String LAST_ATTEMPT_AT = DeadLetterHeaders.LAST_ATTEMPT_AT;
+    static final String SOURCE_TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
+    static final String SOURCE_PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
+    static final String SOURCE_OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
 
     List<Header> headers() {
         List<Header> headers = new ArrayList<>();

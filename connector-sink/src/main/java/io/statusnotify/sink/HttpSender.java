@@ -27,6 +27,8 @@ import java.util.Properties;
  */
 final class HttpSender implements AutoCloseable {
     static final String USER_AGENT = "statusnotify/" + version();
+    /** Exactly {@code application/json}: JSON is UTF-8 by definition (RFC 8259), which defines no charset parameter. */
+    private static final ContentType JSON = ContentType.create("application/json");
 
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
@@ -58,7 +60,7 @@ final class HttpSender implements AutoCloseable {
     AttemptResult post(TenantConfig target, byte[] body) {
         try {
             HttpPost request = new HttpPost(target.serverUrl());
-            request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            request.setEntity(new ByteArrayEntity(body, JSON));
             if (target.hasCredentials()) {
                 request.setHeader(HttpHeaders.AUTHORIZATION, BasicAuth.header(target.username(), target.password()));
             }

@@ -38,7 +38,7 @@ class HttpSenderTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/hook");
         assertThat(request.body()).isEqualTo(new String(BODY, StandardCharsets.UTF_8));
-        assertThat(request.header("content-type")).startsWith("application/json");
+        assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(request.header("user-agent")).startsWith("statusnotify/");
         String auth = request.header("authorization");
         assertThat(auth).startsWith("Basic ");

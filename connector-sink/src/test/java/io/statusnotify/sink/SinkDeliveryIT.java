@@ -53,7 +53,7 @@ class SinkDeliveryIT {
         await().atMost(WAIT).until(() -> receiver.requestsTo("/hooks/acme").size() == 1);
         Received request = receiver.requestsTo("/hooks/acme").get(0);
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.header("content-type")).startsWith("application/json");
+        assertThat(request.header("content-type")).isEqualTo("application/json");
         String credentials = new String(Base64.getDecoder().decode(request.header("authorization").substring(6)),
                 StandardCharsets.UTF_8);
         assertThat(credentials).isEqualTo(SinkHarness.USERNAME + ":" + SinkHarness.PASSWORD);

@@ -1,6 +1,7 @@
 package io.statusnotify.streams;
 
 import io.statusnotify.schema.BadRecordException;
+import io.statusnotify.schema.DeadLetterHeaders;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds the DLQ copy of an unusable input record: its original key, bytes and headers, plus why and where. */
 final class DeadLetters {
-    static final String REASON = "sns.error.reason";
-    static final String MESSAGE = "sns.error.message";
-    static final String SOURCE_TOPIC = "sns.source.topic";
-    static final String SOURCE_PARTITION = "sns.source.partition";
-    static final String SOURCE_OFFSET = "sns.source.offset";
-    static final String FAILED_AT = "sns.failed.at";
+    static final String REASON = DeadLetterHeaders.REASON;
+    static final String MESSAGE = DeadLetterHeaders.MESSAGE;
+    static final String SOURCE_TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
+    static final String SOURCE_PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
+    static final String SOURCE_OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
+    static final String FAILED_AT = DeadLetterHeaders.FAILED_AT;
 
     private DeadLetters() {
     }

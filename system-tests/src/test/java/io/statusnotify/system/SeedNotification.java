@@ -50,7 +50,7 @@ final class SeedNotification {
 
     static void assertJsonContentType(Received request) {
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.header("Content-Type")).startsWith("application/json");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
     }
 
     static JsonNode read(String json) {
