@@ -1,5 +1,6 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.schema.SafeText;
 import io.statusnotify.schema.BadRecordException;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.Notification;
@@ -80,7 +81,7 @@ final class RecordDelivery {
             String cause = verdict instanceof Verdict.Retry retry ? retry.cause() : ((Verdict.Fail) verdict).cause();
             metrics.failure(tenant, cause);
             LOG.warn("Delivery to tenant {} failed, attempt {} of {}: {} [{}] url={} record={}-{}@{}", tenant, attempt,
-                    maxAttempts, error, cause, SafeUrl.of(target.serverUrl()), record.topic(), record.partition(), record.offset());
+                    maxAttempts, error, cause, SafeText.url(target.serverUrl()), record.topic(), record.partition(), record.offset());
             if (verdict instanceof Verdict.Fail || attempt >= maxAttempts) {
                 String reason = verdict instanceof Verdict.Retry ? DeadLetter.RETRIES_EXHAUSTED
                         : status != null ? DeadLetter.HTTP_STATUS : REQUEST_FAILED;
@@ -109,7 +110,7 @@ final class RecordDelivery {
             return response.statusLine();
         }
         Exception e = ((AttemptResult.Failure) result).error();
-        return SafeUrl.scrub(e.getClass().getName() + ": " + e.getMessage(), target.password());
+        return SafeText.scrub(e.getClass().getName() + ": " + e.getMessage(), target.password());
     }
 
     private Outcome deadLetter(ConsumerRecord<String, byte[]> record, DeadLetter letter, Waiter waiter) {

@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import org.apache.hc.client5.http.ClientProtocolException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -25,7 +27,9 @@ final class ResponsePolicy {
         }
         Exception error = ((AttemptResult.Failure) result).error();
         String cause = errorCause(error);
-        return error instanceof IOException ? new Verdict.Retry(cause, Optional.empty()) : new Verdict.Fail(cause);
+        // A request HttpClient refuses to send (a malformed URL, say) fails the same way every time.
+        boolean transientError = error instanceof IOException && !(error instanceof ClientProtocolException);
+        return transientError ? new Verdict.Retry(cause, Optional.empty()) : new Verdict.Fail(cause);
     }
 
     private static Verdict classifyStatus(AttemptResult.Response response, Instant now) {
@@ -53,6 +57,7 @@ final class ResponsePolicy {
         if (error instanceof ConnectException || error instanceof NoRouteToHostException) return "connect";
         if (error instanceof UnknownHostException) return "dns";
         if (error instanceof SSLException) return "tls";
+        if (error instanceof ClientProtocolException) return "protocol";
         if (error instanceof IOException) return "io";
         return "request";
     }

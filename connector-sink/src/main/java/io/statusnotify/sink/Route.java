@@ -7,6 +7,7 @@ sealed interface Route {
     String UNKNOWN_TENANT = "unknown-tenant";
     String TENANT_DISABLED = "tenant-disabled";
     String GLOBAL_SWITCH_OFF = "global-switch-off";
+    String INVALID_TENANT_CONFIG = "invalid-tenant-config";
 
     record Send(TenantConfig target) implements Route {
     }

@@ -1,9 +1,8 @@
 package io.statusnotify.sink;
 
-import com.fasterxml.jackson.databind.JsonNode;
+
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.GlobalSettings;
-import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +15,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The sink's own current picture of {@code sns.tenant-config}: written by one follower thread, read at send time
- * by the delivery thread. Unusable records are logged once and ignored, so a tenant keeps its last good config.
+ * by the delivery thread. Like the streams app, it fails closed: a tenant whose latest record is unusable gets
+ * nothing until a valid record replaces it, and an unusable {@code __global__} record switches sending off (whoever
+ * wrote it may have meant "off").
  */
 final class TenantConfigView {
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigView.class);
 
-    private final Map<String, TenantConfig> tenants = new ConcurrentHashMap<>();
+    private final Map<String, ConfigEntry> tenants = new ConcurrentHashMap<>();
     private final boolean allowByDefault;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile GlobalSettings global; // null: no __global__ record
+    private volatile ConfigEntry global; // null: no __global__ record
 
     TenantConfigView(boolean allowByDefault) {
         this.allowByDefault = allowByDefault;
@@ -32,33 +33,42 @@ final class TenantConfigView {
 
     /** Applies one record of the config topic; a null value is a tombstone. */
     void apply(String key, byte[] value) {
+        if (key == null) {
+            LOG.warn("Ignoring a config record without a key (the key must be the tenant name)");
+            return;
+        }
         if (value == null) {
             if (GlobalSettings.KEY.equals(key)) {
                 global = null;
-            } else if (key != null) {
+            } else {
                 tenants.remove(key);
             }
             return;
         }
         ConfigEntry entry = ConfigEntry.parse(key, value);
-        if (entry instanceof ConfigEntry.Tenant tenant) {
-            tenants.put(tenant.name(), tenant.config());
-        } else if (entry instanceof ConfigEntry.Global g) {
-            global = g.settings();
-        } else if (entry instanceof ConfigEntry.Invalid invalid) {
-            LOG.warn("Ignoring unusable config record for key '{}' (keeping its previous value): {}",
-                    invalid.key(), withoutPassword(invalid.reason(), value));
+        if (entry instanceof ConfigEntry.Invalid invalid) {
+            LOG.warn("Unusable config record for key '{}'; {} until a valid record replaces it: {}", key,
+                    GlobalSettings.KEY.equals(key) ? "sending is off" : "this tenant gets nothing", invalid.reason());
+        }
+        if (GlobalSettings.KEY.equals(key)) {
+            global = entry;
+        } else {
+            tenants.put(key, entry);
         }
     }
 
     Route route(String tenant) {
-        GlobalSettings current = global;
-        boolean allowed = current == null ? allowByDefault : current.allowTenantConfig();
-        if (!allowed) return new Route.Drop(Route.GLOBAL_SWITCH_OFF);
-        TenantConfig config = tenant == null ? null : tenants.get(tenant);
-        if (config == null) return new Route.Drop(Route.UNKNOWN_TENANT);
-        if (!config.enabled()) return new Route.Drop(Route.TENANT_DISABLED);
-        return new Route.Send(config);
+        if (!globalSwitchAllows(global)) return new Route.Drop(Route.GLOBAL_SWITCH_OFF);
+        ConfigEntry entry = tenant == null ? null : tenants.get(tenant);
+        if (entry instanceof ConfigEntry.Invalid) return new Route.Drop(Route.INVALID_TENANT_CONFIG);
+        if (!(entry instanceof ConfigEntry.Tenant configured)) return new Route.Drop(Route.UNKNOWN_TENANT);
+        TenantConfig config = configured.config();
+        return config.enabled() ? new Route.Send(config) : new Route.Drop(Route.TENANT_DISABLED);
+    }
+
+    private boolean globalSwitchAllows(ConfigEntry entry) {
+        if (entry == null) return allowByDefault;
+        return entry instanceof ConfigEntry.Global g && g.settings().allowTenantConfig();
     }
 
     void markCaughtUp() {
@@ -71,20 +81,5 @@ final class TenantConfigView {
 
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Parser messages can quote the offending input: mask the record's password if it has one, and keep only the
-     * parser's verdict for input that is not JSON at all (its quoted token could be anything).
-     */
-    static String withoutPassword(String reason, byte[] value) {
-        if (reason == null) return "unusable";
-        if (reason.startsWith("not valid JSON") || reason.startsWith("unreadable")) return "not valid JSON";
-        try {
-            JsonNode password = Json.mapper().readTree(value).path("password");
-            return password.isValueNode() ? SafeUrl.scrub(reason, password.asText()) : reason;
-        } catch (Exception e) {
-            return "not valid JSON";
-        }
     }
 }

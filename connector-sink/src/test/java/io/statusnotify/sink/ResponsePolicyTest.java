@@ -67,4 +67,11 @@ class ResponsePolicyTest {
     void aRequestThatCannotBeMadeFailsForGood() {
         assertThat(error(new IllegalArgumentException("bad uri"))).isEqualTo(new Verdict.Fail("request"));
     }
+
+    @Test
+    void aRequestHttpClientRefusesToSendIsNotRetried() {
+        Verdict verdict = error(new org.apache.hc.client5.http.ClientProtocolException("Request URI authority contains deprecated userinfo component"));
+
+        assertThat(verdict).isEqualTo(new Verdict.Fail("protocol"));
+    }
 }

@@ -66,22 +66,27 @@ class TenantConfigViewTest {
     }
 
     @Test
-    void anInvalidRecordKeepsThePreviousConfig() {
+    void anInvalidTenantRecordFailsClosedUntilReplaced() {
         TenantConfigView view = new TenantConfigView(true);
         view.apply("acme", json(ACME));
-        view.apply("acme", text("not json at all"));
-        view.apply("acme", text("{\"enabled\": true, \"serverUrl\": \"ftp://x\", \"password\": \"p\"}"));
-        view.apply("__global__", text("{\"allowTenantConfig\": \"maybe\"}"));
+        view.apply("other", json(ACME));
 
+        view.apply("acme", text("{\"enabled\": true, \"serverUrl\": \"ftp://x\", \"password\": \"p\"}"));
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.INVALID_TENANT_CONFIG));
+        assertThat(view.route("other")).isEqualTo(new Route.Send(ACME));
+
+        view.apply("acme", json(ACME));
         assertThat(view.route("acme")).isEqualTo(new Route.Send(ACME));
     }
 
     @Test
-    void theLoggedReasonNeverShowsThePassword() {
-        assertThat(TenantConfigView.withoutPassword("not valid JSON: Unrecognized token 'hunter2'", text("{x: hunter2}")))
-                .isEqualTo("not valid JSON");
-        assertThat(TenantConfigView.withoutPassword("field 'password': bad value hunter2",
-                text("{\"password\": \"hunter2\", \"enabled\": 3}"))).doesNotContain("hunter2");
+    void anInvalidGlobalRecordSwitchesSendingOff() {
+        TenantConfigView view = new TenantConfigView(true);
+        view.apply("acme", json(ACME));
+
+        view.apply("__global__", text("{\"allowTenantConfig\": \"false\"}"));
+
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.GLOBAL_SWITCH_OFF));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.statusnotify.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+
 /**
  * One record of {@code sns.tenant-config}, read by key: a tenant's config, the global switch, or a value that
  * cannot be used (kept with its reason so a bad write by another tool never stops the readers).
@@ -15,7 +19,7 @@ public sealed interface ConfigEntry {
     record Invalid(String key, String reason) implements ConfigEntry {
     }
 
-    /** Parses a non-null value; never throws. */
+    /** Parses a non-null value; never throws. An {@link Invalid} reason never holds the record's password. */
     static ConfigEntry parse(String key, byte[] value) {
         try {
             if (GlobalSettings.KEY.equals(key)) {
@@ -26,7 +30,22 @@ public sealed interface ConfigEntry {
             }
             return new Tenant(key, Json.read(value, TenantConfig.class).requireValid());
         } catch (BadRecordException e) {
-            return new Invalid(key, e.getMessage());
+            return new Invalid(key, withoutPassword(e.getMessage(), value));
+        }
+    }
+
+    /**
+     * Parser messages can quote the offending input: mask the record's password if it has one, and keep only the
+     * parser's verdict for input that is not JSON at all (its quoted token could be anything, a password included).
+     */
+    private static String withoutPassword(String reason, byte[] value) {
+        if (reason == null) return "unusable";
+        if (reason.startsWith("not valid JSON") || reason.startsWith("unreadable")) return "not valid JSON";
+        try {
+            JsonNode password = Json.mapper().readTree(value).path("password");
+            return password.isValueNode() ? SafeText.scrub(reason, password.asText()) : reason;
+        } catch (IOException | RuntimeException e) {
+            return "not valid JSON";
         }
     }
 }

@@ -20,6 +20,11 @@ public final class DeadLetterHeaders {
     public static final String ATTEMPTS = "sns.attempts";
     public static final String FIRST_ATTEMPT_AT = "sns.first.attempt.at";
     public static final String LAST_ATTEMPT_AT = "sns.last.attempt.at";
+    /**
+     * Present when the dead letter could not carry the original key and bytes (too large for the DLQ topic): why.
+     * The original is then only at {@link #SOURCE_TOPIC}/{@link #SOURCE_PARTITION}/{@link #SOURCE_OFFSET}.
+     */
+    public static final String ORIGINAL_OMITTED = "sns.original.omitted";
 
     private DeadLetterHeaders() {
     }

@@ -32,6 +32,10 @@ public record TenantConfig(
                     || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 throw new BadRecordException("invalid", "serverUrl must be an absolute http:// or https:// URL");
             }
+            if (uri.getRawUserInfo() != null) {
+                throw new BadRecordException("invalid",
+                        "serverUrl must not contain credentials (user:password@); set username and password instead");
+            }
         } catch (URISyntaxException e) {
             throw new BadRecordException("invalid", "serverUrl is not a valid URL: " + e.getReason());
         }
@@ -44,7 +48,7 @@ public record TenantConfig(
 
     @Override
     public String toString() {
-        return "TenantConfig[enabled=" + enabled + ", serverUrl=" + serverUrl + ", username=" + username
+        return "TenantConfig[enabled=" + enabled + ", serverUrl=" + SafeText.url(serverUrl) + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

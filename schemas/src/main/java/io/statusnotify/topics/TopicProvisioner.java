@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Creates the project's missing topics at start and refuses to go on when the tenant config topic exists but is
@@ -75,12 +77,17 @@ public final class TopicProvisioner {
     static void requireCompacted(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
         Config config = describeWhenVisible(admin, topic);
         var entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
-        String policy = entry == null ? "delete" : entry.value();
-        if (policy == null || !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            throw new IllegalStateException("Topic '" + topic + "' must be compacted but has cleanup.policy=" + policy
-                    + ". Fix it with: kafka-configs.sh --bootstrap-server <broker> --alter --entity-type topics"
-                    + " --entity-name " + topic + " --add-config cleanup.policy=compact");
+        String policy = entry == null || entry.value() == null ? "delete" : entry.value();
+        // "compact,delete" would still forget a tenant whose record is older than retention.ms.
+        if (!Set.of(TopicConfig.CLEANUP_POLICY_COMPACT).equals(policySet(policy))) {
+            throw new IllegalStateException("Topic '" + topic + "' must be compacted (cleanup.policy=compact) but has"
+                    + " cleanup.policy=" + policy + ". Fix it with: kafka-configs.sh --bootstrap-server <broker> --alter"
+                    + " --entity-type topics --entity-name " + topic + " --add-config cleanup.policy=compact");
         }
+    }
+
+    private static Set<String> policySet(String policy) {
+        return Arrays.stream(policy.split(",")).map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
     }
 
     /** A topic just created may not be known yet to the broker that answers; ask again for a short while. */

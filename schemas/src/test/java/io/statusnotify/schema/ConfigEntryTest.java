@@ -47,4 +47,27 @@ class ConfigEntryTest {
         assertThat(parse("acme", "{\"enabled\":\"maybe\",\"password\":\"s3cr3t-pass\"}").toString())
                 .doesNotContain("s3cr3t-pass");
     }
+
+    @Test
+    void invalidReasonsNeverQuoteThePassword() {
+        ConfigEntry unquoted = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"password\":Hunter2Secret}");
+        ConfigEntry number = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"password\":987654321}");
+
+        assertThat(((ConfigEntry.Invalid) unquoted).reason()).doesNotContain("Hunter2Secret");
+        assertThat(((ConfigEntry.Invalid) number).reason()).doesNotContain("987654321").contains("password");
+    }
+
+    @Test
+    void credentialsInTheUrlAreRefusedWithAClearReason() {
+        ConfigEntry entry = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://alice:pw@h.example/x\"}");
+
+        assertThat(entry).isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(((ConfigEntry.Invalid) entry).reason()).contains("must not contain credentials").doesNotContain("alice:pw");
+    }
+
+    @Test
+    void toStringShowsNoSecretPartOfTheUrl() {
+        TenantConfig config = new TenantConfig(true, "https://h.example/x?token=t0ps3cret", "u", "p");
+        assertThat(config.toString()).doesNotContain("t0ps3cret").contains("https://h.example/x");
+    }
 }

@@ -21,8 +21,12 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
+    /** Room kept for headers and record overhead when checking a record against the size limit. */
+    static final int OVERHEAD_BYTES = 2048;
+
+    /** Over {@code maxRecordBytes} the copy carries no bytes, only where the original is (header {@code sns.original.omitted}). */
     static Record<String, byte[]> of(Record<String, byte[]> original, RecordMetadata source, BadRecordException error,
-                                     long failedAtMillis) {
+                                     long failedAtMillis, int maxRecordBytes) {
         Headers headers = new RecordHeaders(original.headers().toArray());
         add(headers, REASON, error.reason());
         add(headers, MESSAGE, String.valueOf(error.getMessage()));
@@ -30,7 +34,15 @@ final class DeadLetters {
         add(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
         add(headers, SOURCE_OFFSET, Long.toString(source.offset()));
         add(headers, FAILED_AT, Long.toString(failedAtMillis));
+        if (sizeOf(original.key(), original.value()) > maxRecordBytes) {
+            add(headers, DeadLetterHeaders.ORIGINAL_OMITTED, "larger than SNS_MAX_RECORD_BYTES (" + maxRecordBytes + ")");
+            return original.<byte[]>withValue(null).withHeaders(headers);
+        }
         return original.withHeaders(headers);
+    }
+
+    static int sizeOf(String key, byte[] value) {
+        return OVERHEAD_BYTES + (key == null ? 0 : key.length() * 3) + (value == null ? 0 : value.length);
     }
 
     private static void add(Headers headers, String name, String value) {

@@ -70,10 +70,7 @@ public final class StreamsApp implements AutoCloseable {
     public void close() {
         closeRequested = true;
         LOG.info("Stopping");
-        // Leaving the group lets a restarted or remaining instance take the partitions over at once instead of
-        // after the session timeout.
-        boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         if (!closed) {
             LOG.warn("Kafka Streams did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
         }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * {@code SNS_APPLICATION_ID} (default {@value #DEFAULT_APPLICATION_ID}), {@code SNS_PROCESSING_GUARANTEE}
  * ({@code exactly_once_v2} or {@code at_least_once}), {@code SNS_ALLOW_TENANT_CONFIG_DEFAULT} (default true),
  * {@code SNS_STATE_DIR} (default {@code <java.io.tmpdir>/statusnotify-streams/<application id>}),
- * {@code SNS_STREAMS_NUM_THREADS} (default 1). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
+ * {@code SNS_STREAMS_NUM_THREADS} (default 1), {@code SNS_MAX_RECORD_BYTES} (default 1,000,000: the largest record
+ * written, below Kafka's default limit of 1 MiB). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
  * the same Streams config, the {@code SNS_*} setting wins.
  */
 public record StreamsSettings(
@@ -32,7 +33,8 @@ public record StreamsSettings(
         String processingGuarantee,
         boolean allowTenantConfigByDefault,
         Path stateDir,
-        int numThreads) {
+        int numThreads,
+        int maxRecordBytes) {
 
     public static final String DEFAULT_APPLICATION_ID = "statusnotify-streams";
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
@@ -63,11 +65,12 @@ public record StreamsSettings(
                 Path.of(System.getProperty("java.io.tmpdir"), "statusnotify-streams", applicationId).toString()));
         return new StreamsSettings(kafka, TopicNames.from(s), layout, applicationId, guarantee,
                 s.bool("SNS_ALLOW_TENANT_CONFIG_DEFAULT", true), stateDir,
-                s.integer("SNS_STREAMS_NUM_THREADS", 1, 1, 64));
+                s.integer("SNS_STREAMS_NUM_THREADS", 1, 1, 64),
+                s.integer("SNS_MAX_RECORD_BYTES", TopologySettings.DEFAULT_MAX_RECORD_BYTES, 1024, 100 * 1024 * 1024));
     }
 
     public TopologySettings topology() {
-        return new TopologySettings(topics, allowTenantConfigByDefault);
+        return new TopologySettings(topics, allowTenantConfigByDefault, maxRecordBytes);
     }
 
     /** The Kafka client configs alone, for the admin client that provisions topics. */
@@ -106,6 +109,6 @@ public record StreamsSettings(
         return "StreamsSettings[kafkaClient=" + kafka + ", topics=" + topics + ", layout=" + layout
                 + ", applicationId=" + applicationId + ", processingGuarantee=" + processingGuarantee
                 + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", stateDir=" + stateDir
-                + ", numThreads=" + numThreads + "]";
+                + ", numThreads=" + numThreads + ", maxRecordBytes=" + maxRecordBytes + "]";
     }
 }

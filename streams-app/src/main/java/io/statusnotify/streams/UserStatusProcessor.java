@@ -26,12 +26,14 @@ import java.util.Optional;
 final class UserStatusProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStatusProcessor.class);
     private final TenantGate gate;
+    private final int maxRecordBytes;
     private final PipelineMeters meters;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConfigEntry> configs;
 
     UserStatusProcessor(TopologySettings settings, PipelineMeters meters) {
         this.gate = new TenantGate(settings.allowTenantConfigByDefault());
+        this.maxRecordBytes = settings.maxRecordBytes();
         this.meters = meters;
     }
 
@@ -65,7 +67,13 @@ final class UserStatusProcessor implements Processor<String, byte[], String, byt
         long sequenceNum = SequenceNumbers.of(source.partition(), source.offset());
         long creationTimestamp = event.eventTimestamp() != null ? event.eventTimestamp() : record.timestamp();
         Notification notification = Notification.of(sequenceNum, creationTimestamp, event.body());
-        context.forward(new Record<>(event.userKey(), Json.write(notification), record.timestamp(), new RecordHeaders()),
+        byte[] value = Json.write(notification);
+        if (DeadLetters.sizeOf(event.userKey(), value) > maxRecordBytes) {
+            deadLetter(record, source, new BadRecordException("too-large", "the notification would be " + value.length
+                    + " bytes, over SNS_MAX_RECORD_BYTES (" + maxRecordBytes + ")"));
+            return;
+        }
+        context.forward(new Record<>(event.userKey(), value, record.timestamp(), new RecordHeaders()),
                 NotificationTopology.NOTIFICATIONS_SINK);
         meters.notificationOut();
     }
@@ -73,7 +81,7 @@ final class UserStatusProcessor implements Processor<String, byte[], String, byt
     private void deadLetter(Record<String, byte[]> record, RecordMetadata source, BadRecordException e) {
         LOG.warn("Unusable event {}-{}@{} sent to the DLQ: {} ({})", source.topic(), source.partition(),
                 source.offset(), e.reason(), e.getMessage());
-        context.forward(DeadLetters.of(record, source, e, context.currentSystemTimeMs()),
+        context.forward(DeadLetters.of(record, source, e, context.currentSystemTimeMs(), maxRecordBytes),
                 NotificationTopology.DLQ_SINK);
         meters.deadLettered(e.reason());
     }

@@ -1,5 +1,6 @@
 package io.statusnotify.streams;
 
+import io.statusnotify.schema.DeadLetterHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.statusnotify.streams.TopologyFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +94,45 @@ class DeadLetterTest {
             assertThat(header(r, "trace-id")).isEqualTo("t-1");
             assertThat(r.timestamp()).isEqualTo(sent.toEpochMilli());
         });
+    }
+
+    @Test
+    void aNotificationOverTheSizeLimitIsSetAsideWithItsInput() {
+        // given a small limit and an event that fits under it, but whose notification does not
+        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("small"), Map.of("SNS_MAX_RECORD_BYTES", "3000"))) {
+            small.enable("acme");
+            String name = "x".repeat(3000 - DeadLetters.OVERHEAD_BYTES - 110);
+            byte[] original = ("{\"user\":{\"userName\":\"a\",\"tenantName\":\"acme\",\"userState\":\"Online\",\"displayName\":\""
+                    + name + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+            // when
+            small.send("acme/a", original);
+            small.send("acme/a", "{\"user\":{\"userName\":\"a\",\"tenantName\":\"acme\",\"userState\":\"Busy\"}}".getBytes(StandardCharsets.UTF_8));
+
+            // then it is dead-lettered with its original bytes, and the next event still flows
+            assertThat(small.dlq.readRecordsToList()).singleElement().satisfies(r -> {
+                assertThat(header(r, DeadLetters.REASON)).isEqualTo("too-large");
+                assertThat(r.value()).isEqualTo(original);
+            });
+            assertThat(small.notifications.readRecordsToList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDeadLetterOverTheSizeLimitCarriesWhereTheOriginalIsInsteadOfItsBytes() {
+        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("tiny"), Map.of("SNS_MAX_RECORD_BYTES", "3000"))) {
+            // when an unusable record larger than the limit arrives
+            small.send("acme/a", "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
+
+            // then its dead letter has no value but says why and where the original is
+            assertThat(small.dlq.readRecordsToList()).singleElement().satisfies(r -> {
+                assertThat(r.value()).isNull();
+                assertThat(r.key()).isEqualTo("acme/a");
+                assertThat(header(r, DeadLetters.REASON)).isEqualTo("not-json");
+                assertThat(header(r, DeadLetterHeaders.ORIGINAL_OMITTED)).contains("SNS_MAX_RECORD_BYTES");
+                assertThat(header(r, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+            });
+        }
     }
 
     private static String header(TestRecord<?, ?> record, String name) {

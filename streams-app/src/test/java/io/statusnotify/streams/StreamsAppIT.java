@@ -8,16 +8,23 @@ import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static io.statusnotify.streams.TopologyFixture.golden;
@@ -114,5 +121,43 @@ class StreamsAppIT {
     private static List<String> transactionalIds(TestKafka kafka) throws Exception {
         Collection<TransactionListing> listings = kafka.admin().listTransactions().all().get(30, TimeUnit.SECONDS);
         return listings.stream().map(TransactionListing::transactionalId).toList();
+    }
+
+    @Test
+    void anEventTooLargeToNotifyIsSetAsideAndTheAppGoesOn(TestKafka kafka) throws Exception {
+        // given an enabled tenant and an event that fits on the input topic, but whose notification will not
+        StreamsSettings settings = settingsFor(kafka, "oversized");
+        TopicProvisioner.ensureTopics(kafka.admin(), settings.topics(), settings.layout());
+        kafka.send(settings.topics().tenantConfig(), "Default",
+                "{\"enabled\":true,\"serverUrl\":\"http://127.0.0.1:1/hook\",\"username\":\"u\",\"password\":\"p\"}");
+        String head = "{\"user\":{\"userName\":\"kram\",\"memberID\":\"2727\",\"userState\":\"Online\","
+                + "\"tenantName\":\"Default\",\"displayName\":\"";
+        String tail = "\"}}";
+        String huge = head + "x".repeat(1_048_420 - head.length() - tail.length()) + tail;
+        Properties props = kafka.producerProps();
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(settings.topics().userStatus(), 0, "Default/2727",
+                    huge.getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        try (StreamsApp app = StreamsApp.start(settings, new SimpleMeterRegistry())) {
+            // when a normal event follows on the same partition
+            kafka.send(settings.topics().userStatus(), "Default/2727",
+                    "{\"user\":{\"userName\":\"kram\",\"memberID\":\"2727\",\"userState\":\"Busy\",\"tenantName\":\"Default\"}}");
+
+            // then the normal one becomes a notification; the huge one is set aside (without its bytes, which would
+            // not fit either), saying where it is
+            List<ConsumerRecord<String, byte[]>> out = kafka.awaitRecords(settings.topics().notifications(), 1, TIMEOUT);
+            assertThat(out).singleElement().satisfies(r -> assertThat(new String(r.value())).contains("\"Busy\""));
+            List<ConsumerRecord<String, byte[]>> dead = kafka.awaitRecords(settings.topics().userStatusDlq(), 1, TIMEOUT);
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(TestKafka.header(r, DeadLetters.REASON)).isEqualTo("too-large");
+                assertThat(r.value()).isNull();
+                assertThat(TestKafka.header(r, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+                assertThat(r.key()).isEqualTo("Default/2727");
+            });
+            assertThat(app.isRunning()).isTrue();
+        }
     }
 }

@@ -44,10 +44,15 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(Path stateDir, boolean allowTenantConfigByDefault) {
-        StreamsSettings settings = StreamsSettings.from(Settings.of(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "unused:9092",
-                "SNS_STATE_DIR", stateDir.toString(),
-                "SNS_ALLOW_TENANT_CONFIG_DEFAULT", Boolean.toString(allowTenantConfigByDefault))));
+        this(stateDir, Map.of("SNS_ALLOW_TENANT_CONFIG_DEFAULT", Boolean.toString(allowTenantConfigByDefault)));
+    }
+
+    /** With more settings, e.g. {@code SNS_MAX_RECORD_BYTES}. */
+    TopologyFixture(Path stateDir, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("KAFKA_BOOTSTRAP_SERVERS", "unused:9092");
+        all.put("SNS_STATE_DIR", stateDir.toString());
+        StreamsSettings settings = StreamsSettings.from(Settings.of(all));
         Properties props = settings.streamsProperties();
         driver = new TopologyTestDriver(NotificationTopology.build(settings.topology(), registry), props);
         events = driver.createInputTopic(TOPICS.userStatus(), new StringSerializer(), new ByteArraySerializer());

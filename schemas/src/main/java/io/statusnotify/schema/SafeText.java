@@ -1,13 +1,14 @@
-package io.statusnotify.sink;
+package io.statusnotify.schema;
 
 import java.net.URI;
 
-/** A URL fit for logs and DLQ headers: scheme, host, port and path only (no userinfo, query or fragment). */
-final class SafeUrl {
-    private SafeUrl() {
+/** Text fit for logs, exceptions and DLQ headers: never a password, nor the secret parts of a URL. */
+public final class SafeText {
+    private SafeText() {
     }
 
-    static String of(String url) {
+    /** Scheme, host, port and path only (no userinfo, query or fragment). */
+    public static String url(String url) {
         if (url == null) return "null";
         try {
             URI uri = new URI(url);
@@ -24,7 +25,7 @@ final class SafeUrl {
      * {@code text} with {@code secret} masked, for messages that may echo input. Quoted occurrences are always
      * masked; bare ones only from 4 characters on, so a one-letter password does not garble every message.
      */
-    static String scrub(String text, String secret) {
+    public static String scrub(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) return text;
         String masked = text.replace("\"" + secret + "\"", "\"***\"").replace("'" + secret + "'", "'***'");
         return secret.length() >= 4 ? masked.replace(secret, "***") : masked;
