@@ -8,6 +8,7 @@ import io.statusnotify.schema.NotificationKey;
 import io.statusnotify.schema.TenantConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
+import io.statusnotify.logging.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ final class RecordDelivery {
     enum Outcome { DONE, ABANDONED }
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordDelivery.class);
+    private static final Throttle DROP_LOG = new Throttle(Duration.ofMinutes(1));
     private static final Duration DLQ_RETRY_WAIT = Duration.ofSeconds(1);
     static final String REQUEST_FAILED = "request-failed";
 
@@ -64,7 +66,10 @@ final class RecordDelivery {
         for (int attempt = 1; ; attempt++) {
             if (route instanceof Route.Drop drop) {
                 metrics.dropped(drop.reason());
-                LOG.debug("Not sending to tenant {}: {}", tenant, drop.reason());
+                if (DROP_LOG.allow(tenant + "|" + drop.reason())) {
+                    LOG.info("Not sending to tenant {}: {} (logged at most once a minute per tenant and reason, all"
+                            + " counted in sns.sink.dropped)", tenant, drop.reason());
+                }
                 return Outcome.DONE;
             }
             TenantConfig target = ((Route.Send) route).target();
@@ -80,8 +85,9 @@ final class RecordDelivery {
             Integer status = result instanceof AttemptResult.Response r ? r.status() : null;
             String cause = verdict instanceof Verdict.Retry retry ? retry.cause() : ((Verdict.Fail) verdict).cause();
             metrics.failure(tenant, cause);
-            LOG.warn("Delivery to tenant {} failed, attempt {} of {}: {} [{}] url={} record={}-{}@{}", tenant, attempt,
-                    maxAttempts, error, cause, SafeText.url(target.serverUrl()), record.topic(), record.partition(), record.offset());
+            LOG.warn("Delivery to tenant {} failed, attempt {} of {}{}: {} [{}] url={} record={}-{}@{}", tenant, attempt,
+                    maxAttempts, verdict instanceof Verdict.Fail ? " (not retryable)" : "", error, cause,
+                    SafeText.url(target.serverUrl()), record.topic(), record.partition(), record.offset());
             if (verdict instanceof Verdict.Fail || attempt >= maxAttempts) {
                 String reason = verdict instanceof Verdict.Retry ? DeadLetter.RETRIES_EXHAUSTED
                         : status != null ? DeadLetter.HTTP_STATUS : REQUEST_FAILED;

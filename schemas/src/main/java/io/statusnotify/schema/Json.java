@@ -1,7 +1,9 @@
 package io.statusnotify.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +38,8 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
+
+    private static final Pattern SHAPE_IN_MESSAGE = Pattern.compile("(?:from|coerce) (String|Integer|Floating-point|Boolean|Object|Array)(?: value)?");
 
     private Json() {
     }
@@ -76,10 +82,55 @@ public final class Json {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String message = e.getOriginalMessage();
-        // Jackson's messages quote the offending input; keep only the first line (no record content spills).
-        int newline = message == null ? -1 : message.indexOf('\n');
-        String first = newline < 0 ? String.valueOf(message) : message.substring(0, newline);
-        return (path.isEmpty() ? "" : "field '" + path + "': ") + first;
+        String where = path.isEmpty() ? "" : "field '" + path + "': ";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = got(e);
+            if (got != null) return where + "expected " + expected(mismatch.getTargetType()) + ", got " + got;
+        }
+        // Jackson's own words: the first line, without its hints about Jackson settings.
+        String message = String.valueOf(e.getOriginalMessage());
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline);
+        int hint = first.indexOf(" (but might if");
+        return where + (hint < 0 ? first : first.substring(0, hint));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) return "a string";
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) return "an integer";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        return type.isRecord() ? "an object" : type.getSimpleName();
+    }
+
+    /** What the input held, from the parser's position or from Jackson's message ("from Object value", "coerce String value"). */
+    private static String got(JsonMappingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null
+                && parser.currentToken() != JsonToken.FIELD_NAME) {
+            return describe(parser.currentToken());
+        }
+        Matcher matcher = SHAPE_IN_MESSAGE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!matcher.find()) return null;
+        return switch (matcher.group(1)) {
+            case "String" -> "a string";
+            case "Integer" -> "an integer";
+            case "Floating-point" -> "a number with a fraction";
+            case "Boolean" -> "a boolean";
+            case "Object" -> "an object";
+            case "Array" -> "an array";
+            default -> null;
+        };
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "an integer";
+            case VALUE_NUMBER_FLOAT -> "a number with a fraction";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case START_OBJECT, END_OBJECT -> "an object";
+            case START_ARRAY, END_ARRAY -> "an array";
+            default -> token.toString();
+        };
     }
 }

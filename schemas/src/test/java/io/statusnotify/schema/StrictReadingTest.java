@@ -60,4 +60,15 @@ class StrictReadingTest {
         assertThatThrownBy(() -> read("null")).isInstanceOf(BadRecordException.class);
         assertThatThrownBy(() -> read("{\"user\":{}} trailing")).isInstanceOf(BadRecordException.class);
     }
+
+    @Test
+    void wrongTypeMessagesSpeakJsonNotJava() {
+        assertThatThrownBy(() -> read("""
+                {"user":{"userName":"a","tenantName":"t","userState":"Online"},"room":{"roomID":"twenty"}}"""))
+                .hasMessage("field 'room.roomID': expected an integer, got a string");
+        assertThatThrownBy(() -> read("""
+                {"user":{"userName":"a","tenantName":"t","userState":"Online","memberID":{"x":1}}}"""))
+                .hasMessage("field 'user.memberID': expected a string, got an object");
+        assertThatThrownBy(() -> read("[1,2]")).hasMessageContaining("expected an object, got an array");
+    }
 }

@@ -47,10 +47,6 @@ public record StreamsSettings(
         Map<String, String> kafka = new TreeMap<>();
         s.kafkaClientProperties().forEach((k, v) -> kafka.put(k.toString(), v.toString()));
         TopicLayout layout = TopicLayout.from(s);
-        if (layout.partitions() > SequenceNumbers.MAX_PARTITIONS) {
-            throw new SettingsException("SNS_TOPIC_PARTITIONS: must be at most " + SequenceNumbers.MAX_PARTITIONS
-                    + " (sequenceNum keeps the input partition in 12 bits), was " + layout.partitions());
-        }
         String applicationId = s.string("SNS_APPLICATION_ID", DEFAULT_APPLICATION_ID);
         if (!applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
             throw new SettingsException("SNS_APPLICATION_ID: letters, digits, '.', '_' and '-' only (it prefixes"

@@ -1,6 +1,7 @@
 package io.statusnotify.streams;
 
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.GlobalSettings;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,8 +37,9 @@ final class TenantConfigUpdater implements Processor<String, byte[], Void, Void>
         }
         ConfigEntry entry = ConfigEntry.parse(key, record.value());
         if (entry instanceof ConfigEntry.Invalid invalid) {
-            LOG.warn("Unusable tenant config record for '{}' ({}); its events are dropped until a valid record"
-                    + " replaces it", key, invalid.reason());
+            LOG.warn("Unusable config record for '{}' ({}); {} until a valid record replaces it", key,
+                    invalid.reason(), GlobalSettings.KEY.equals(key) ? "sending is off for every tenant"
+                            : "this tenant's events are dropped");
         } else {
             LOG.debug("Tenant config of '{}' is now {}", key, entry);
         }

@@ -13,9 +13,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import io.statusnotify.logging.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,7 @@ import java.util.Optional;
  */
 final class UserStatusProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStatusProcessor.class);
+    private static final Throttle DROP_LOG = new Throttle(Duration.ofMinutes(1));
     private final TenantGate gate;
     private final int maxRecordBytes;
     private final PipelineMeters meters;
@@ -60,8 +63,11 @@ final class UserStatusProcessor implements Processor<String, byte[], String, byt
         Optional<DropReason> drop = gate.check(configs.get(event.tenant()), configs.get(GlobalSettings.KEY));
         if (drop.isPresent()) {
             meters.dropped(drop.get());
-            LOG.debug("Dropped event {}-{}@{} of tenant '{}': {}", source.topic(), source.partition(),
-                    source.offset(), event.tenant(), drop.get().code());
+            if (DROP_LOG.allow(event.tenant() + "|" + drop.get().code())) {
+                LOG.info("Dropping events of tenant '{}': {} (e.g. {}-{}@{}; logged at most once a minute per tenant"
+                        + " and reason, all counted in sns.streams.events.dropped)", event.tenant(), drop.get().code(),
+                        source.topic(), source.partition(), source.offset());
+            }
             return;
         }
         long sequenceNum = SequenceNumbers.of(source.partition(), source.offset());
