@@ -22,6 +22,10 @@ final class Banner {
             + "\"gateway\":{\"gwid\":null,\"gwprefix\":null},\"contextAwareLinking\":{\"conferenceId\":\"434675\","
             + "\"externalId\":\"1542355\",\"externalIdType\":1,\"connectionStatus\":1}}";
 
+    static final String OWN_URL = "http://localhost:8000/sns";
+    static final String OWN_TENANT_CONFIG = "Default|{\"enabled\":true,\"serverUrl\":\"" + OWN_URL
+            + "\",\"username\":\"portal\",\"password\":\"s3cret\"}";
+
     private Banner() {
     }
 
@@ -46,19 +50,23 @@ final class Banner {
         return text.append("Press Ctrl-C to stop everything.\n").toString();
     }
 
+    /** The same tenant, receiver and commands as the README's "Try it with your own receiver". */
     private static String ownTraffic(String bootstrap, TopicNames topics) {
-        String producer = "kafka-console-producer.sh --bootstrap-server " + bootstrap
-                + " --property parse.key=true --property key.separator='|' --topic ";
-        return "\nNo demo: bring your own receiver and traffic, e.g. with Kafka's console producer:\n"
-                + "  1. configure a tenant (key: tenant name):\n"
-                + "     echo 'Default|{\"enabled\":true,\"serverUrl\":\"http://127.0.0.1:8080/notifications\","
-                + "\"username\":\"sns\",\"password\":\"change-me\"}' \\\n"
-                + "       | " + producer + topics.tenantConfig() + "\n"
-                + "  2. produce an event (key: tenant/memberID; here the seed's example):\n"
+        return "\nNo demo: bring your own receiver and traffic, e.g. with Kafka's console producer"
+                + " (bin/kafka-console-producer.sh):\n"
+                + "  1. a receiver that prints what it gets (or any HTTP server accepting POSTs on " + OWN_URL + "):\n"
+                + "     printf s3cret > /tmp/pw; ./statusnotify demo-receiver --port 8000 --username portal"
+                + " --password-file /tmp/pw\n"
+                + "  2. configure the tenant first (key: tenant name):\n"
+                + "     echo '" + OWN_TENANT_CONFIG + "' \\\n"
+                + "       | " + producer(bootstrap, topics.tenantConfig()) + "\n"
+                + "  3. then produce an event (key: tenant/memberID; here the seed's example):\n"
                 + "     echo 'Default/2727|" + SEED_EVENT + "' \\\n"
-                + "       | " + producer + topics.userStatus() + "\n"
-                + "  A receiver that prints what it gets (password from a file):\n"
-                + "     printf change-me > /tmp/pw; ./statusnotify demo-receiver --port 8080 --username sns"
-                + " --password-file /tmp/pw\n\n";
+                + "       | " + producer(bootstrap, topics.userStatus()) + "\n\n";
+    }
+
+    private static String producer(String bootstrap, String topic) {
+        return "kafka-console-producer.sh --bootstrap-server " + bootstrap + " --topic " + topic
+                + " --property parse.key=true --property 'key.separator=|'";
     }
 }

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A tenant's notification server for the demo: accepts POSTed notifications, checks basic auth when credentials
- * are set, and prints one line per notification. Answers 204, 401 on wrong or missing credentials, 400 on a body
- * that is not a notification.
+ * A tenant's notification server for the demo: accepts notifications POSTed to any path, checks basic auth when
+ * credentials are set, and prints one line per notification. Answers 204, 401 on wrong or missing credentials,
+ * 400 on a body that is not a notification.
  */
 final class DemoReceiver implements AutoCloseable {
+    /** The path {@code up} configures; any other path is served the same. */
     static final String PATH = "/notifications";
     private static final int KEPT = 1000;
     private final HttpServer server;

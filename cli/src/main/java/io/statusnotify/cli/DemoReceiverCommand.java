@@ -16,10 +16,11 @@ import java.util.concurrent.CountDownLatch;
 /** The demo receiver alone, e.g. as the receiver service of the compose deployment. */
 @Command(name = "demo-receiver", mixinStandardHelpOptions = true,
         description = {"Runs a demo tenant server that prints one line per notification.",
-                "Accepts POSTs on " + DemoReceiver.PATH + ", checks basic auth when --username is given.",
+                "Accepts POSTs on any path (e.g. " + DemoReceiver.PATH + "), checks basic auth when --username is given.",
                 "Ctrl-C stops it."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./statusnotify demo-receiver --port 8080",
+                "  printf s3cret > /tmp/pw; ./statusnotify demo-receiver --port 8000 --username portal --password-file /tmp/pw",
                 "  ./statusnotify demo-receiver --bind 0.0.0.0 --username demo \\",
                 "      --password-file /run/secrets/receiver_password"})
 final class DemoReceiverCommand implements Callable<Integer> {
@@ -46,8 +47,8 @@ final class DemoReceiverCommand implements Callable<Integer> {
         Options.requirePort(spec, "--port", port);
         Credentials credentials = credentials();
         try (DemoReceiver receiver = DemoReceiver.start(bind, port, credentials, spec.commandLine().getOut()::println)) {
-            spec.commandLine().getOut().printf("Demo receiver listening on http://%s:%d%s (%s). Ctrl-C stops it.%n",
-                    bind, receiver.port(), DemoReceiver.PATH,
+            spec.commandLine().getOut().printf("Demo receiver listening on http://%s:%d, any path (%s). Ctrl-C stops it.%n",
+                    bind, receiver.port(),
                     credentials == null ? "no auth check" : "basic auth for user " + credentials.username());
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "statusnotify-receiver-shutdown"));
             stop.await();

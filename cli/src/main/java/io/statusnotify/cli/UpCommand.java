@@ -88,39 +88,57 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Starting Kafka on " + bootstrap + ", the streams app and the sink...");
         MeterRegistry registry = new SimpleMeterRegistry();
-        try (RunningParts parts = new RunningParts()) {
-            EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
-            kafka.forgetMembersOf(List.of(streamsSettings.applicationId(), sinkSettings.groupId()));
-            provisionTopics(bootstrap, topics, layout);
-            // The demo tenant is configured before the apps start, so notifications left from a previous run
-            // are sent with this run's credentials.
-            String receiverUrl = noDemo ? null : startDemoReceiver(parts, bootstrap, topics, out);
-            StreamsApp streams = parts.add("streams app", StreamsApp.start(streamsSettings, registry));
-            // A part that fails on its own stops everything: a half-running pipeline would only mislead.
-            FailureWatch.start("streams app", streams::awaitTermination, problem -> {
-                failure = problem;
-                stop();
-            });
-            parts.add("sink", SinkApp.start(sinkSettings, registry));
-            if (!noDemo) {
-                TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
-                traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
+        try {
+            try (RunningParts parts = new RunningParts()) {
+                EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
+                kafka.forgetMembersOf(List.of(streamsSettings.applicationId(), sinkSettings.groupId()));
+                provisionTopics(bootstrap, topics, layout);
+                // Before the apps start: a demo tenant left by an earlier run gets this run's receiver and credentials
+                // or, with --no-demo, is removed, so its queued notifications never wait for a receiver that is gone.
+                String receiverUrl = null;
+                if (noDemo) {
+                    removeLeftoverDemoTenant(bootstrap, topics, out);
+                } else {
+                    receiverUrl = startDemoReceiver(parts, bootstrap, topics, out);
+                }
+                StreamsApp streams = parts.add("streams app", StreamsApp.start(streamsSettings, registry));
+                // A part that fails on its own stops everything: a half-running pipeline would only mislead.
+                FailureWatch.start("streams app", streams::awaitTermination, problem -> {
+                    failure = problem;
+                    stop();
+                });
+                parts.add("sink", SinkApp.start(sinkSettings, registry));
+                if (!noDemo) {
+                    // Closed after the traffic stops and before the apps do: no demo notification is left to retry.
+                    parts.add("demo tenant", () -> DemoTenant.remove(bootstrap, topics.tenantConfig()));
+                    TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
+                    traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
+                }
+                out.print(Banner.running(bootstrap, topics, data, receiverUrl));
+                out.flush();
+                started.countDown();
+                stopRequested.await();
+                out.println("Stopping...");
+                out.flush();
             }
-            out.print(Banner.running(bootstrap, topics, data, receiverUrl));
-            out.flush();
-            started.countDown();
-            stopRequested.await();
-            out.println("Stopping...");
+            // Said before `stopped` is released: on Ctrl-C the JVM exits as soon as the shutdown hook sees it.
+            return reportStop(out);
         } finally {
             registry.close();
             stopped.countDown();
             removeHook(hook);
         }
+    }
+
+    private int reportStop(PrintWriter out) {
         if (failure != null) {
-            spec.commandLine().getErr().println("statusnotify: up stopped: " + failure);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("statusnotify: up stopped: " + failure);
+            err.flush();
             return StatusnotifyCommand.FAILED;
         }
         out.println("Stopped.");
+        out.flush();
         return StatusnotifyCommand.OK;
     }
 
@@ -157,6 +175,15 @@ public final class UpCommand implements Callable<Integer> {
         String url = receiver.url("127.0.0.1");
         DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials);
         return url;
+    }
+
+    private static void removeLeftoverDemoTenant(String bootstrap, TopicNames topics, PrintWriter out) {
+        String removedUrl = DemoTenant.removeLeftover(bootstrap, topics.tenantConfig());
+        if (removedUrl != null) {
+            out.println("Removed the demo tenant '" + DemoUser.TENANT + "' left by an earlier demo run (its receiver "
+                    + removedUrl + " is gone); its queued notifications are dropped, not retried.");
+            out.flush();
+        }
     }
 
     private static void provisionTopics(String bootstrap, TopicNames topics, TopicLayout layout) {

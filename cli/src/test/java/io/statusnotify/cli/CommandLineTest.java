@@ -1,10 +1,13 @@
 package io.statusnotify.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +74,16 @@ class CommandLineTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--username needs --password-file");
+    }
+
+    @Test
+    void receiverWithAnEmptyPasswordFileExitsTwoSayingSo(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("receiver_password"));
+
+        int code = run("demo-receiver", "--port", "0", "--username", "demo", "--password-file", empty.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--password-file: " + empty + " is empty");
     }
 
     @Test

@@ -93,6 +93,22 @@ class DemoReceiverTest {
     }
 
     @Test
+    void postsToAnyPathAreAcceptedSoTheReadmesSnsUrlWorks() throws Exception {
+        Credentials readme = new Credentials("portal", "s3cret");
+        try (DemoReceiver anyPath = DemoReceiver.start("127.0.0.1", 0, readme, printed::add)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + anyPath.port() + "/sns"))
+                    .header("Authorization", readme.basicAuthorization())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(notification(9))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(anyPath.accepted()).isEqualTo(1);
+            assertThat(printed).singleElement().asString().contains("seq=9", "auth=ok");
+        }
+    }
+
+    @Test
     void credentialsNeverShowThePassword() {
         assertThat(RIGHT.toString()).doesNotContain("s3cret-pass");
     }
