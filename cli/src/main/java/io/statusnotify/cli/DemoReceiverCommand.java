@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
                 "Ctrl-C stops it."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./statusnotify demo-receiver --port 8080",
-                "  printf s3cret > /tmp/pw; ./statusnotify demo-receiver --port 8000 --username portal --password-file /tmp/pw",
+                "  ./statusnotify demo-receiver --port 8000 --username portal --password-file /tmp/pw",
                 "  ./statusnotify demo-receiver --bind 0.0.0.0 --username demo \\",
                 "      --password-file /run/secrets/receiver_password"})
 final class DemoReceiverCommand implements Callable<Integer> {
@@ -45,7 +45,15 @@ final class DemoReceiverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Options.requirePort(spec, "--port", port);
-        Credentials credentials = credentials();
+        Credentials credentials;
+        try {
+            credentials = credentials();
+        } catch (UnusablePasswordFile e) {
+            // One line, no usage help: in a container log the reason must be the line that stands out.
+            spec.commandLine().getErr().println("statusnotify demo-receiver: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return StatusnotifyCommand.USAGE;
+        }
         try (DemoReceiver receiver = DemoReceiver.start(bind, port, credentials, spec.commandLine().getOut()::println)) {
             spec.commandLine().getOut().printf("Demo receiver listening on http://%s:%d, any path (%s). Ctrl-C stops it.%n",
                     bind, receiver.port(),
@@ -69,11 +77,18 @@ final class DemoReceiverCommand implements Callable<Integer> {
         try {
             String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
             if (password.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--password-file: " + passwordFile + " is empty");
+                throw new UnusablePasswordFile("--password-file: " + passwordFile + " is empty; put the password in it");
             }
             return new Credentials(username, password);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--password-file: cannot read " + passwordFile);
+            throw new UnusablePasswordFile("--password-file: cannot read " + passwordFile
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static final class UnusablePasswordFile extends RuntimeException {
+        UnusablePasswordFile(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -75,7 +75,7 @@ final class DemoTenant {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, WRITE_TIMEOUT_MS,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WRITE_TIMEOUT_MS,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WRITE_TIMEOUT_MS / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WRITE_TIMEOUT_MS,
                 ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-demo-tenant"),
                 new StringSerializer(), new ByteArraySerializer())) {

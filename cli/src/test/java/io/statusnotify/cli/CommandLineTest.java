@@ -80,10 +80,12 @@ class CommandLineTest {
     void receiverWithAnEmptyPasswordFileExitsTwoSayingSo(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("receiver_password"));
 
-        int code = run("demo-receiver", "--port", "0", "--username", "demo", "--password-file", empty.toString());
+        int code = run("demo-receiver", "--port", Integer.toString(Ports.free()), "--username", "demo",
+                "--password-file", empty.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--password-file: " + empty + " is empty");
+        assertThat(err.toString()).hasLineCount(1)
+                .startsWith("statusnotify demo-receiver: --password-file: " + empty + " is empty");
     }
 
     @Test

@@ -8,10 +8,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import io.statusnotify.schema.NotificationKey;
+import io.statusnotify.schema.UserStatus;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +49,7 @@ class UpIT {
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private final StringWriter output = new StringWriter();
     private final UpCommand up = new UpCommand();
-    private final List<UpCommand> started = new CopyOnWriteArrayList<>(List.of(up));
+    private final List<UpCommand> started = new CopyOnWriteArrayList<>();
     private final int kafkaPort = Ports.free();
 
     @AfterEach
@@ -55,11 +62,47 @@ class UpIT {
     }
 
     private Future<Integer> startUp(String... args) throws InterruptedException {
-        CommandLine commandLine = StatusnotifyCommand.commandLine(up);
-        commandLine.setOut(new PrintWriter(output, true));
+        return startUp(up, output, args);
+    }
+
+    private Future<Integer> startUp(UpCommand command, StringWriter out, String... args) throws InterruptedException {
+        started.add(command);
+        CommandLine commandLine = StatusnotifyCommand.commandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
         Future<Integer> exitCode = runner.submit(() -> commandLine.execute(args));
-        assertThat(up.awaitStarted(Duration.ofSeconds(60))).as("up started; output so far:%n%s", output).isTrue();
+        assertThat(command.awaitStarted(Duration.ofSeconds(60))).as("up started; output so far:%n%s", out).isTrue();
         return exitCode;
+    }
+
+    private String bootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** Every value of {@code key} on the config topic, oldest first; null for a tombstone. */
+    private List<String> configHistoryOf(String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition("sns.tenant-config", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> values = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        values.add(r.value());
+                    }
+                });
+            }
+            return values;
+        }
+    }
+
+    private void send(String topic, String key, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        }
     }
 
     private long recordsOn(String topic) throws Exception {
@@ -111,10 +154,14 @@ class UpIT {
         assertThat(eventsOfFirstRun).isPositive();
 
         UpCommand again = new UpCommand();
-        started.add(again);
         long secondRunStart = System.currentTimeMillis();
-        Future<Integer> secondRun = runner.submit(() -> StatusnotifyCommand.commandLine(again).execute(args));
-        assertThat(again.awaitStarted(Duration.ofSeconds(60))).isTrue();
+        Future<Integer> secondRun = startUp(again, new StringWriter(), args);
+        assertThat(configHistoryOf("demo")).as("first run's config, its tombstone on a clean stop, this run's config")
+                .hasSize(3).satisfies(history -> {
+                    assertThat(history.get(0)).contains("\"username\":\"demo\"");
+                    assertThat(history.get(1)).isNull();
+                    assertThat(history.get(2)).contains("\"username\":\"demo\"").isNotEqualTo(history.get(0));
+                });
         assertThat(recordsOn("portal.user-status")).as("the first run's events are still there")
                 .isGreaterThanOrEqualTo(eventsOfFirstRun);
         // The previous run's stream member is gone: no 45 s wait for its session to expire.
@@ -160,5 +207,49 @@ class UpIT {
             assertThat(exitCode.get(60, TimeUnit.SECONDS)).isZero();
             assertThat(Ports.isFree(kafkaPort)).as("broker port released").isTrue();
         }
+    }
+
+    @Test
+    void noDemoRunRemovesTheTenantAKilledDemoRunLeftSoOwnNotificationsDoNotWaitBehindItsLeftovers(@TempDir Path dataDir)
+            throws Exception {
+        // Given what a demo run killed with SIGKILL leaves: its tenant, pointing at its receiver (now gone), and
+        // queued notifications for it on every partition, each retried for minutes if the tenant stayed.
+        String[] args = {"--no-demo", "--kafka-port", Integer.toString(kafkaPort), "--data-dir", dataDir.toString()};
+        Future<Integer> firstRun = startUp(args);
+        String goneReceiver = "http://127.0.0.1:" + Ports.free() + "/notifications";
+        DemoTenant.configure(bootstrap(), "sns.tenant-config", goneReceiver, DemoTenant.newCredentials());
+        int leftovers = 18;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < leftovers; i++) {
+                DemoUser user = DemoUser.ROSTER.get(i % DemoUser.ROSTER.size());
+                UserStatus body = new UserStatus(user.withState("Online"), null, null, null, null, null, null);
+                producer.send(new ProducerRecord<>("sns.notifications", i % 6, NotificationKey.of(body.user()),
+                        Json.write(Notification.of(i, System.currentTimeMillis(), body)))).get(30, TimeUnit.SECONDS);
+            }
+        }
+        up.stop();
+        assertThat(firstRun.get(60, TimeUnit.SECONDS)).isZero();
+
+        // When up --no-demo starts again on the same data dir
+        UpCommand noDemo = new UpCommand();
+        StringWriter noDemoOutput = new StringWriter();
+        Future<Integer> secondRun = startUp(noDemo, noDemoOutput, args);
+
+        // Then the leftover tenant is gone, and the user's own tenant gets its notification within seconds
+        assertThat(noDemoOutput.toString()).contains("Removed the demo tenant 'demo' left by an earlier demo run",
+                goneReceiver);
+        assertThat(configHistoryOf("demo")).last().isNull();
+        assertThat(recordsOn("sns.notifications")).as("the demo leftovers").isGreaterThanOrEqualTo(leftovers);
+        try (RecordingReceiver tester = RecordingReceiver.start()) {
+            TenantConfig own = new TenantConfig(true, tester.url("/sns"), "portal", "s3cret");
+            send("sns.tenant-config", "Default", Json.write(own));
+            send("portal.user-status", "Default/2727", Banner.SEED_EVENT.getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !tester.requestsTo("/sns").isEmpty());
+        }
+        noDemo.stop();
+        assertThat(secondRun.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(noDemoOutput.toString()).contains("Stopped.");
     }
 }

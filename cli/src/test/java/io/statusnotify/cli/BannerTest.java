@@ -1,0 +1,36 @@
+package io.statusnotify.cli;
+
+import io.statusnotify.topics.TopicNames;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BannerTest {
+    private static final String PRODUCER_OPTIONS = "--property parse.key=true --property 'key.separator=|'";
+
+    @Test
+    void withoutDemoTheBannerShowsTheReadmesTenantReceiverAndCommands() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null);
+
+        assertThat(banner).contains(
+                "Default|{\"enabled\":true,\"serverUrl\":\"http://localhost:8000/sns\",\"username\":\"portal\","
+                        + "\"password\":\"s3cret\"}",
+                "printf s3cret > /tmp/pw; ./statusnotify demo-receiver --port 8000 --username portal"
+                        + " --password-file /tmp/pw",
+                "kafka-console-producer.sh --bootstrap-server localhost:9092 --topic sns.tenant-config " + PRODUCER_OPTIONS,
+                "kafka-console-producer.sh --bootstrap-server localhost:9092 --topic portal.user-status " + PRODUCER_OPTIONS,
+                "Default/2727|" + Banner.SEED_EVENT, "Ctrl-C");
+        assertThat(banner).doesNotContain("change-me", "8080");
+    }
+
+    @Test
+    void withTheDemoTheBannerNamesTheDemoReceiverAndTenant() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
+                "http://127.0.0.1:8090/notifications");
+
+        assertThat(banner).contains("http://127.0.0.1:8090/notifications", "demo tenant", "'demo'", "Ctrl-C")
+                .doesNotContain("kafka-console-producer.sh");
+    }
+}
