@@ -30,29 +30,18 @@ record DeadLetter(
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
     static final String MALFORMED = "malformed";
 
-    static final String TENANT = DeadLetterHeaders.TENANT;
-    static final String REASON = DeadLetterHeaders.REASON;
-    static final String STATUS = DeadLetterHeaders.STATUS;
-    static final String MESSAGE = DeadLetterHeaders.MESSAGE;
-    static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
-    static final String FIRST_ATTEMPT_AT = DeadLetterHeaders.FIRST_ATTEMPT_AT;
-    static final String LAST_ATTEMPT_AT = DeadLetterHeaders.LAST_ATTEMPT_AT;
-    static final String SOURCE_TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
-    static final String SOURCE_PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
-    static final String SOURCE_OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
-
     List<Header> headers() {
         List<Header> headers = new ArrayList<>();
-        add(headers, TENANT, tenant);
-        add(headers, REASON, reason);
-        add(headers, STATUS, lastStatus);
-        add(headers, MESSAGE, lastError);
-        add(headers, ATTEMPTS, attempts);
-        add(headers, FIRST_ATTEMPT_AT, firstAttemptAt);
-        add(headers, LAST_ATTEMPT_AT, lastAttemptAt);
-        add(headers, SOURCE_TOPIC, sourceTopic);
-        add(headers, SOURCE_PARTITION, sourcePartition);
-        add(headers, SOURCE_OFFSET, sourceOffset);
+        add(headers, DeadLetterHeaders.TENANT, tenant);
+        add(headers, DeadLetterHeaders.REASON, reason);
+        add(headers, DeadLetterHeaders.STATUS, lastStatus);
+        add(headers, DeadLetterHeaders.MESSAGE, lastError);
+        add(headers, DeadLetterHeaders.ATTEMPTS, attempts);
+        add(headers, DeadLetterHeaders.FIRST_ATTEMPT_AT, firstAttemptAt);
+        add(headers, DeadLetterHeaders.LAST_ATTEMPT_AT, lastAttemptAt);
+        add(headers, DeadLetterHeaders.SOURCE_TOPIC, sourceTopic);
+        add(headers, DeadLetterHeaders.SOURCE_PARTITION, sourcePartition);
+        add(headers, DeadLetterHeaders.SOURCE_OFFSET, sourceOffset);
         return headers;
     }
 

@@ -11,29 +11,22 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds the DLQ copy of an unusable input record: its original key, bytes and headers, plus why and where. */
 final class DeadLetters {
-    static final String REASON = DeadLetterHeaders.REASON;
-    static final String MESSAGE = DeadLetterHeaders.MESSAGE;
-    static final String SOURCE_TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
-    static final String SOURCE_PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
-    static final String SOURCE_OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
-    static final String FAILED_AT = DeadLetterHeaders.FAILED_AT;
+    /** Room kept for headers and record overhead when checking a record against the size limit. */
+    static final int OVERHEAD_BYTES = 2048;
 
     private DeadLetters() {
     }
-
-    /** Room kept for headers and record overhead when checking a record against the size limit. */
-    static final int OVERHEAD_BYTES = 2048;
 
     /** Over {@code maxRecordBytes} the copy carries no bytes, only where the original is (header {@code sns.original.omitted}). */
     static Record<String, byte[]> of(Record<String, byte[]> original, RecordMetadata source, BadRecordException error,
                                      long failedAtMillis, int maxRecordBytes) {
         Headers headers = new RecordHeaders(original.headers().toArray());
-        add(headers, REASON, error.reason());
-        add(headers, MESSAGE, String.valueOf(error.getMessage()));
-        add(headers, SOURCE_TOPIC, source.topic());
-        add(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
-        add(headers, SOURCE_OFFSET, Long.toString(source.offset()));
-        add(headers, FAILED_AT, Long.toString(failedAtMillis));
+        add(headers, DeadLetterHeaders.REASON, error.reason());
+        add(headers, DeadLetterHeaders.MESSAGE, String.valueOf(error.getMessage()));
+        add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
+        add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
+        add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
+        add(headers, DeadLetterHeaders.FAILED_AT, Long.toString(failedAtMillis));
         if (sizeOf(original.key(), original.value()) > maxRecordBytes) {
             add(headers, DeadLetterHeaders.ORIGINAL_OMITTED, "larger than SNS_MAX_RECORD_BYTES (" + maxRecordBytes + ")");
             return original.<byte[]>withValue(null).withHeaders(headers);

@@ -54,12 +54,12 @@ class DeadLetterTest {
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("acme/alice");
             assertThat(r.value()).isEqualTo(original);
-            assertThat(header(r, DeadLetters.REASON)).isEqualTo(reason);
-            assertThat(header(r, DeadLetters.MESSAGE)).isNotBlank();
-            assertThat(header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo("portal.user-status");
-            assertThat(header(r, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
-            assertThat(header(r, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
-            assertThat(Long.parseLong(header(r, DeadLetters.FAILED_AT))).isPositive();
+            assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo(reason);
+            assertThat(header(r, DeadLetterHeaders.MESSAGE)).isNotBlank();
+            assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("portal.user-status");
+            assertThat(header(r, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+            assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+            assertThat(Long.parseLong(header(r, DeadLetterHeaders.FAILED_AT))).isPositive();
         });
         assertThat(app.notifications()).isEmpty();
         assertThat(app.count(PipelineMeters.EVENTS_DEAD_LETTERED, "reason", reason)).isEqualTo(1);
@@ -79,7 +79,7 @@ class DeadLetterTest {
         app.send("acme/alice", null);
 
         assertThat(app.dlq.readRecordsToList()).singleElement()
-                .satisfies(r -> assertThat(header(r, DeadLetters.REASON)).isEqualTo("null-value"));
+                .satisfies(r -> assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("null-value"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class DeadLetterTest {
 
             // then it is dead-lettered with its original bytes, and the next event still flows
             assertThat(small.dlq.readRecordsToList()).singleElement().satisfies(r -> {
-                assertThat(header(r, DeadLetters.REASON)).isEqualTo("too-large");
+                assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("too-large");
                 assertThat(r.value()).isEqualTo(original);
             });
             assertThat(small.notifications.readRecordsToList()).hasSize(1);
@@ -128,9 +128,9 @@ class DeadLetterTest {
             assertThat(small.dlq.readRecordsToList()).singleElement().satisfies(r -> {
                 assertThat(r.value()).isNull();
                 assertThat(r.key()).isEqualTo("acme/a");
-                assertThat(header(r, DeadLetters.REASON)).isEqualTo("not-json");
+                assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("not-json");
                 assertThat(header(r, DeadLetterHeaders.ORIGINAL_OMITTED)).contains("SNS_MAX_RECORD_BYTES");
-                assertThat(header(r, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+                assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
             });
         }
     }

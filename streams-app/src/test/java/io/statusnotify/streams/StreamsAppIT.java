@@ -1,5 +1,6 @@
 package io.statusnotify.streams;
 
+import io.statusnotify.schema.DeadLetterHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statusnotify.settings.Settings;
@@ -84,8 +85,8 @@ class StreamsAppIT {
             List<ConsumerRecord<String, byte[]>> dead = kafka.awaitRecords(settings.topics().userStatusDlq(), 1, TIMEOUT);
             assertThat(dead).singleElement().satisfies(r -> {
                 assertThat(new String(r.value())).isEqualTo("not json");
-                assertThat(TestKafka.header(r, DeadLetters.REASON)).isEqualTo("not-json");
-                assertThat(TestKafka.header(r, DeadLetters.SOURCE_TOPIC)).isEqualTo(settings.topics().userStatus());
+                assertThat(TestKafka.header(r, DeadLetterHeaders.REASON)).isEqualTo("not-json");
+                assertThat(TestKafka.header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(settings.topics().userStatus());
             });
             // and the output was written in Kafka transactions (exactly_once_v2)
             assertThat(transactionalIds(kafka)).anyMatch(id -> id.startsWith(settings.applicationId()));
@@ -152,9 +153,9 @@ class StreamsAppIT {
             assertThat(out).singleElement().satisfies(r -> assertThat(new String(r.value())).contains("\"Busy\""));
             List<ConsumerRecord<String, byte[]>> dead = kafka.awaitRecords(settings.topics().userStatusDlq(), 1, TIMEOUT);
             assertThat(dead).singleElement().satisfies(r -> {
-                assertThat(TestKafka.header(r, DeadLetters.REASON)).isEqualTo("too-large");
+                assertThat(TestKafka.header(r, DeadLetterHeaders.REASON)).isEqualTo("too-large");
                 assertThat(r.value()).isNull();
-                assertThat(TestKafka.header(r, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+                assertThat(TestKafka.header(r, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
                 assertThat(r.key()).isEqualTo("Default/2727");
             });
             assertThat(app.isRunning()).isTrue();
