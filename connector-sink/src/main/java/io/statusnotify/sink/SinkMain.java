@@ -1,6 +1,6 @@
 package io.statusnotify.sink;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.slf4j.Logger;
@@ -18,10 +18,13 @@ public final class SinkMain {
 
     public static void main(String[] args) {
         SinkApp app;
+        // Logs the counters once a minute, like the streams app: the only exposition the sink has for now.
+        LoggingMeterRegistry registry = new LoggingMeterRegistry();
         try {
-            app = SinkApp.start(SinkSettings.from(Settings.fromEnvironment()), new SimpleMeterRegistry());
+            app = SinkApp.start(SinkSettings.from(Settings.fromEnvironment()), registry);
         } catch (SettingsException | IllegalStateException e) {
             LOG.error("Sink not started: {}", e.getMessage());
+            registry.close();
             System.exit(2);
             return;
         }
@@ -31,6 +34,7 @@ public final class SinkMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        registry.close();
         if (!app.isClosing()) {
             LOG.error("Delivery stopped unexpectedly; exiting so the sink can be restarted");
             System.exit(1);
