@@ -3,6 +3,7 @@ package io.statusnotify.sink;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,9 @@ public final class SinkMain {
         LoggingMeterRegistry registry = new LoggingMeterRegistry();
         try {
             app = SinkApp.start(SinkSettings.from(Settings.fromEnvironment()), registry);
-        } catch (SettingsException | IllegalStateException e) {
-            LOG.error("Sink not started: {}", e.getMessage());
+        } catch (SettingsException | IllegalStateException | ConfigException e) {
+            String reason = e instanceof ConfigException refused ? SettingsException.fromKafka(refused).getMessage() : e.getMessage();
+            LOG.error("Sink not started: {}", reason);
             registry.close();
             System.exit(2);
             return;

@@ -37,21 +37,20 @@ final class TenantConfigView {
             LOG.warn("Ignoring a config record without a key (the key must be the tenant name)");
             return;
         }
-        if (value == null) {
-            if (GlobalSettings.KEY.equals(key)) {
-                global = null;
-            } else {
-                tenants.remove(key);
-            }
-            return;
-        }
-        ConfigEntry entry = ConfigEntry.parse(key, value);
+        boolean isGlobal = GlobalSettings.KEY.equals(key);
+        ConfigEntry entry = value == null ? null : ConfigEntry.parse(key, value);
+        ConfigEntry previous = isGlobal ? global : tenants.get(key);
         if (entry instanceof ConfigEntry.Invalid invalid) {
             LOG.warn("Unusable config record for key '{}'; {} until a valid record replaces it: {}", key,
-                    GlobalSettings.KEY.equals(key) ? "sending is off" : "this tenant gets nothing", invalid.reason());
+                    isGlobal ? "sending is off" : "this tenant gets nothing", invalid.reason());
+        } else if (previous instanceof ConfigEntry.Invalid) {
+            // The WARN above is also replayed at every start: say when it no longer holds.
+            LOG.info("Config record for key '{}' is {}", key, entry == null ? "deleted" : "usable again");
         }
-        if (GlobalSettings.KEY.equals(key)) {
+        if (isGlobal) {
             global = entry;
+        } else if (entry == null) {
+            tenants.remove(key);
         } else {
             tenants.put(key, entry);
         }

@@ -55,4 +55,12 @@ class SinkMainIT {
         assertThat(exit.code()).isEqualTo(2);
         assertThat(exit.output()).contains(configTopic).contains("compacted");
     }
+
+    @Test
+    void exitsWithCode2NamingAKafkaVariableTheClientRefuses() throws Exception {
+        Exit exit = runMain(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9", "KAFKA_SECURITY_PROTOCOL", "BOGUS"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        assertThat(exit.output()).contains("KAFKA_SECURITY_PROTOCOL: ").contains("BOGUS");
+    }
 }

@@ -17,8 +17,18 @@ public record TenantConfig(
         @JsonProperty("username") String username,
         @JsonProperty("password") String password) {
 
-    /** Throws {@link BadRecordException} when an enabled tenant has no usable absolute http(s) URL. */
+    /**
+     * Throws {@link BadRecordException} when the credentials cannot make a basic-auth header, or an enabled tenant
+     * has no usable absolute http(s) URL.
+     */
     public TenantConfig requireValid() {
+        if (username != null && username.contains(":")) {
+            // RFC 7617: the first colon separates user and password, so "a:b" + "pw" would read as "a" + "b:pw".
+            throw new BadRecordException("invalid", "username must not contain ':' (HTTP basic auth)");
+        }
+        if (hasControlCharacter(username) || hasControlCharacter(password)) {
+            throw new BadRecordException("invalid", "username and password must not contain control characters (CR, LF, …)");
+        }
         if (!enabled) {
             return this;
         }
@@ -40,6 +50,10 @@ public record TenantConfig(
             throw new BadRecordException("invalid", "serverUrl is not a valid URL: " + e.getReason());
         }
         return this;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        return value != null && value.chars().anyMatch(Character::isISOControl);
     }
 
     public boolean hasCredentials() {

@@ -1,8 +1,28 @@
 package io.statusnotify.settings;
 
+import org.apache.kafka.common.config.ConfigException;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** A setting is missing or invalid; the message names the setting and the rule. */
 public class SettingsException extends RuntimeException {
+    private static final Pattern KAFKA_CONFIG_NAME = Pattern.compile("configuration ([a-z0-9.]+)");
+
     public SettingsException(String message) {
         super(message);
+    }
+
+    /**
+     * A Kafka client refused a config passed through from a {@code KAFKA_*} variable: the same message, led by the
+     * variable's name ({@code security.protocol} came from {@code KAFKA_SECURITY_PROTOCOL}).
+     */
+    public static SettingsException fromKafka(ConfigException e) {
+        Matcher matcher = KAFKA_CONFIG_NAME.matcher(String.valueOf(e.getMessage()));
+        String variable = matcher.find()
+                ? "KAFKA_" + matcher.group(1).toUpperCase(Locale.ROOT).replace('.', '_')
+                : "KAFKA_*";
+        return new SettingsException(variable + ": " + e.getMessage());
     }
 }

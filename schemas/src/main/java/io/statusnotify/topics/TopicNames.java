@@ -1,6 +1,10 @@
 package io.statusnotify.topics;
 
 import io.statusnotify.settings.Settings;
+import io.statusnotify.settings.SettingsException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The names of the project's topics; every one settable, the defaults below. */
 public record TopicNames(
@@ -22,11 +26,27 @@ public record TopicNames(
 
     /** From {@code SNS_TOPIC_USER_STATUS}, {@code SNS_TOPIC_TENANT_CONFIG}, {@code SNS_TOPIC_NOTIFICATIONS}, {@code SNS_TOPIC_USER_STATUS_DLQ}, {@code SNS_TOPIC_NOTIFICATIONS_DLQ}. */
     public static TopicNames from(Settings settings) {
-        return new TopicNames(
+        TopicNames names = new TopicNames(
                 settings.topicName("SNS_TOPIC_USER_STATUS", USER_STATUS),
                 settings.topicName("SNS_TOPIC_TENANT_CONFIG", TENANT_CONFIG),
                 settings.topicName("SNS_TOPIC_NOTIFICATIONS", NOTIFICATIONS),
                 settings.topicName("SNS_TOPIC_USER_STATUS_DLQ", USER_STATUS_DLQ),
                 settings.topicName("SNS_TOPIC_NOTIFICATIONS_DLQ", NOTIFICATIONS_DLQ));
+        names.requireDistinct();
+        return names;
+    }
+
+    /** Two roles on one topic would feed one app's output to another's input as if it were something else. */
+    private void requireDistinct() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        String[][] roles = {{"SNS_TOPIC_USER_STATUS", userStatus}, {"SNS_TOPIC_TENANT_CONFIG", tenantConfig},
+                {"SNS_TOPIC_NOTIFICATIONS", notifications}, {"SNS_TOPIC_USER_STATUS_DLQ", userStatusDlq},
+                {"SNS_TOPIC_NOTIFICATIONS_DLQ", notificationsDlq}};
+        for (String[] role : roles) {
+            String other = seen.putIfAbsent(role[1], role[0]);
+            if (other != null) {
+                throw new SettingsException(role[0] + ": must differ from " + other + " (both are '" + role[1] + "')");
+            }
+        }
     }
 }

@@ -70,4 +70,14 @@ class ConfigEntryTest {
         TenantConfig config = new TenantConfig(true, "https://h.example/x?token=t0ps3cret", "u", "p");
         assertThat(config.toString()).doesNotContain("t0ps3cret").contains("https://h.example/x");
     }
+
+    @Test
+    void aUsernameWithAColonOrControlCharactersIsRefused() {
+        assertThat(parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"username\":\"a:b\",\"password\":\"pw\"}"))
+                .isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"username\":\"a\\r\\nX-Evil: 1\",\"password\":\"pw\"}"))
+                .isInstanceOf(ConfigEntry.Invalid.class);
+        assertThat(parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"username\":\"a\",\"password\":\"p:w\"}"))
+                .isInstanceOf(ConfigEntry.Tenant.class);
+    }
 }

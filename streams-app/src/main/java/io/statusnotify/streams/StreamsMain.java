@@ -3,6 +3,7 @@ package io.statusnotify.streams;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,11 @@ public final class StreamsMain {
         StreamsApp app;
         try {
             app = StreamsApp.start(settings, registry);
+        } catch (ConfigException e) {
+            LOG.error("Cannot start: {}", SettingsException.fromKafka(e).getMessage());
+            registry.close();
+            System.exit(2);
+            return;
         } catch (IllegalStateException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             registry.close();

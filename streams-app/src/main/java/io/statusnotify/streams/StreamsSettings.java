@@ -62,7 +62,7 @@ public record StreamsSettings(
         return new StreamsSettings(kafka, TopicNames.from(s), layout, applicationId, guarantee,
                 s.bool("SNS_ALLOW_TENANT_CONFIG_DEFAULT", true), stateDir,
                 s.integer("SNS_STREAMS_NUM_THREADS", 1, 1, 64),
-                s.integer("SNS_MAX_RECORD_BYTES", TopologySettings.DEFAULT_MAX_RECORD_BYTES, 1024, 100 * 1024 * 1024));
+                s.integer("SNS_MAX_RECORD_BYTES", TopologySettings.DEFAULT_MAX_RECORD_BYTES, 16 * 1024, 100 * 1024 * 1024));
     }
 
     public TopologySettings topology() {

@@ -30,7 +30,11 @@ final class TenantConfigUpdater implements Processor<String, byte[], Void, Void>
             LOG.warn("Ignored a tenant config record without a key (the key must be the tenant name)");
             return;
         }
+        ConfigEntry previous = store.get(key);
         if (record.value() == null) {
+            if (previous instanceof ConfigEntry.Invalid) {
+                LOG.info("Unusable config record for '{}' deleted", key);
+            }
             store.delete(key);
             LOG.debug("Tenant config of '{}' deleted", key);
             return;
@@ -40,6 +44,9 @@ final class TenantConfigUpdater implements Processor<String, byte[], Void, Void>
             LOG.warn("Unusable config record for '{}' ({}); {} until a valid record replaces it", key,
                     invalid.reason(), GlobalSettings.KEY.equals(key) ? "sending is off for every tenant"
                             : "this tenant's events are dropped");
+        } else if (previous instanceof ConfigEntry.Invalid) {
+            // Said at INFO: the WARN about the unusable record (also replayed at every start) is resolved.
+            LOG.info("Config record for '{}' is usable again: {}", key, entry);
         } else {
             LOG.debug("Tenant config of '{}' is now {}", key, entry);
         }

@@ -99,9 +99,9 @@ class DeadLetterTest {
     @Test
     void aNotificationOverTheSizeLimitIsSetAsideWithItsInput() {
         // given a small limit and an event that fits under it, but whose notification does not
-        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("small"), Map.of("SNS_MAX_RECORD_BYTES", "3000"))) {
+        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("small"), Map.of("SNS_MAX_RECORD_BYTES", "20000"))) {
             small.enable("acme");
-            String name = "x".repeat(3000 - DeadLetters.OVERHEAD_BYTES - 110);
+            String name = "x".repeat(20000 - DeadLetters.OVERHEAD_BYTES - 110);
             byte[] original = ("{\"user\":{\"userName\":\"a\",\"tenantName\":\"acme\",\"userState\":\"Online\",\"displayName\":\""
                     + name + "\"}}").getBytes(StandardCharsets.UTF_8);
 
@@ -120,9 +120,9 @@ class DeadLetterTest {
 
     @Test
     void aDeadLetterOverTheSizeLimitCarriesWhereTheOriginalIsInsteadOfItsBytes() {
-        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("tiny"), Map.of("SNS_MAX_RECORD_BYTES", "3000"))) {
+        try (TopologyFixture small = new TopologyFixture(stateDir.resolve("tiny"), Map.of("SNS_MAX_RECORD_BYTES", "20000"))) {
             // when an unusable record larger than the limit arrives
-            small.send("acme/a", "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
+            small.send("acme/a", "y".repeat(25000).getBytes(StandardCharsets.UTF_8));
 
             // then its dead letter has no value but says why and where the original is
             assertThat(small.dlq.readRecordsToList()).singleElement().satisfies(r -> {
