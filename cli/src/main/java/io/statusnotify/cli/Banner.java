@@ -43,6 +43,8 @@ final class Banner {
                     .append(DemoTenant.USERNAME).append(")\n")
                     .append("  demo tenant      '").append(DemoUser.TENANT).append("', ").append(DemoUser.ROSTER.size())
                     .append(" users logging in, calling, joining and leaving conferences\n")
+                    .append("  tenant '").append(DemoUser.TENANT).append("' belongs to the demo: its config is overwritten")
+                    .append(" at start and deleted on a clean stop; use another name for your own tenant\n")
                     .append("\nEach line below is a notification the demo receiver got.\n");
         } else {
             text.append(ownTraffic(bootstrap, topics));

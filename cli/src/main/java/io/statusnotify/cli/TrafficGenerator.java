@@ -12,10 +12,11 @@ import java.util.Random;
 
 /**
  * Realistic portal traffic for the demo users, following the seed's state descriptions: users log in (Online),
- * call each other (caller Ringing, callee Alerting, then RingAccepted, RingRejected, RingNoAnswer or
- * AlertCancelled), join conferences (Busy, or BusyInOwnRoom in their personal room), leave them (Online, the
- * conference COMPLETED) and log out (Offline). Each step is what one action makes the portal send; every user's
- * events follow a possible life (nobody joins before logging in or logs out while in a call).
+ * call each other (caller Ringing, callee Alerting, then the callee RingAccepted, RingRejected, RingNoAnswer or
+ * AlertCancelled while the caller's call state says how it went), join conferences (Busy, or BusyInOwnRoom in their
+ * personal room), leave them (Online, the conference COMPLETED) and log out (Offline). Each step is what one
+ * action makes the portal send; every user's events follow a possible life (nobody joins before logging in or logs
+ * out while in a call).
  */
 final class TrafficGenerator {
     private enum Phase { OFFLINE, ONLINE, IN_CALL }
@@ -80,6 +81,10 @@ final class TrafficGenerator {
         return List.of(DemoEvents.inCall(user, ownRoom ? "BusyInOwnRoom" : "Busy", call, room, participantId, "O"));
     }
 
+    /**
+     * A direct call. The seed's RING call states tell the initiating side (the caller) how the call went; the callee
+     * only ever sees ALERTING or ALERT CANCELLED, whatever its userState says it did.
+     */
     private List<UserStatusEvent> call(DemoUser caller, DemoUser callee) {
         Call call = Call.direct(nextCallId++, caller);
         List<UserStatusEvent> events = new ArrayList<>(List.of(
@@ -87,7 +92,8 @@ final class TrafficGenerator {
                 DemoEvents.callSignal(callee, "Alerting", call, "ALERTING", "I")));
         int outcome = random.nextInt(100);
         if (outcome < 60) {
-            events.add(DemoEvents.callSignal(callee, "RingAccepted", call, "RING ACCEPTED", "I"));
+            events.add(DemoEvents.callSignal(callee, "RingAccepted", call, "ALERTING", "I"));
+            events.add(DemoEvents.callSignal(caller, "Ringing", call, "RING ACCEPTED", "O"));
             long callerId = nextParticipantId++;
             long calleeId = nextParticipantId++;
             presence.put(caller, new Presence(Phase.IN_CALL, call, null, callerId, "O", callee));
@@ -97,14 +103,15 @@ final class TrafficGenerator {
             return events;
         }
         if (outcome < 75) {
-            events.add(DemoEvents.callSignal(callee, "RingRejected", call, "RING REJECTED", "I"));
+            events.add(DemoEvents.callSignal(callee, "RingRejected", call, "ALERTING", "I"));
             events.add(DemoEvents.callSignal(caller, "Online", call, "RING REJECTED", "O"));
         } else if (outcome < 90) {
-            events.add(DemoEvents.callSignal(callee, "RingNoAnswer", call, "RING NO ANSWER", "I"));
+            events.add(DemoEvents.callSignal(callee, "RingNoAnswer", call, "ALERTING", "I"));
             events.add(DemoEvents.callSignal(caller, "Online", call, "RING NO ANSWER", "O"));
         } else {
-            events.add(DemoEvents.callSignal(callee, "AlertCancelled", call, "ALERT CANCELLED", "I"));
+            // The caller hangs up before an answer.
             events.add(DemoEvents.callSignal(caller, "Online", call, "RING CANCELLED", "O"));
+            events.add(DemoEvents.callSignal(callee, "AlertCancelled", call, "ALERT CANCELLED", "I"));
         }
         events.add(DemoEvents.presence(callee, "Online"));
         return events;

@@ -53,7 +53,8 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Start only the broker, the streams app and the sink.")
     boolean noDemo;
 
-    @Option(names = "--data-dir", defaultValue = ".statusnotify",
+    // ./statusnotify sets STATUSNOTIFY_DATA_DIR to the repo's .statusnotify, so data stays put wherever it is run from.
+    @Option(names = "--data-dir", defaultValue = "${env:STATUSNOTIFY_DATA_DIR:-.statusnotify}",
             description = "Where the broker and the streams app keep their data; reused on the next run (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 

@@ -33,4 +33,20 @@ class BannerTest {
         assertThat(banner).contains("http://127.0.0.1:8090/notifications", "demo tenant", "'demo'", "Ctrl-C")
                 .doesNotContain("kafka-console-producer.sh");
     }
+
+    @Test
+    void withTheDemoTheBannerWarnsThatTheDemoOwnsTheDemoTenant() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
+                "http://127.0.0.1:8090/notifications");
+
+        assertThat(banner.lines().filter(line -> line.contains("tenant 'demo' belongs to the demo:")))
+                .singleElement().asString().contains("overwritten", "deleted on a clean stop");
+    }
+
+    @Test
+    void withoutDemoTheBannerDoesNotClaimTheDemoTenant() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null);
+
+        assertThat(banner).doesNotContain("belongs to the demo");
+    }
 }

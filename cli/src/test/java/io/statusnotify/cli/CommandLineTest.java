@@ -32,6 +32,18 @@ class CommandLineTest {
     }
 
     @Test
+    void upsDataDirDefaultsToStatusnotifyDataDirOrDotStatusnotify() {
+        // ./statusnotify exports STATUSNOTIFY_DATA_DIR (the repo's .statusnotify); without it, the current directory's.
+        String expected = System.getenv().getOrDefault("STATUSNOTIFY_DATA_DIR", ".statusnotify");
+        UpCommand up = new UpCommand();
+        new CommandLine(up).parseArgs();
+
+        assertThat(up.dataDir).isEqualTo(Path.of(expected));
+        assertThat(run("up", "--help")).isZero();
+        assertThat(out.toString()).contains("(default: " + expected + ")").doesNotContain("${env:");
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : new String[]{"streams", "sink", "demo-receiver"}) {
             StringWriter help = new StringWriter();

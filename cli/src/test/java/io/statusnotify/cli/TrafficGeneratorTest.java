@@ -53,6 +53,53 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void ringCallStatesGoToTheCallerAndAlertCallStatesToTheCallee() {
+        List<UserStatusEvent> withCallState = generate(2000, 3).stream().filter(e -> e.conference() != null).toList();
+
+        assertThat(withCallState).filteredOn(e -> e.conference().callState().startsWith("RING"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.conference().direction()).as("%s", e).isEqualTo("O"));
+        assertThat(withCallState).filteredOn(e -> e.conference().callState().startsWith("ALERT"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.conference().direction()).as("%s", e).isEqualTo("I"));
+    }
+
+    @Test
+    void theCalleesRingOutcomeStatesStillSayAlerting() {
+        List<UserStatusEvent> outcomes = generate(2000, 11).stream()
+                .filter(e -> Set.of("RingAccepted", "RingRejected", "RingNoAnswer").contains(e.user().userState()))
+                .toList();
+
+        assertThat(outcomes).extracting(e -> e.user().userState())
+                .contains("RingAccepted", "RingRejected", "RingNoAnswer");
+        assertThat(outcomes).allSatisfy(e -> {
+            assertThat(e.conference().callState()).isEqualTo("ALERTING");
+            assertThat(e.conference().direction()).isEqualTo("I");
+        });
+    }
+
+    @Test
+    void anAcceptedCallTellsTheRingingCallerBeforeBothAreBusy() {
+        List<UserStatusEvent> events = generate(2000, 17);
+
+        int accepted = 0;
+        for (int i = 0; i < events.size(); i++) {
+            UserStatusEvent event = events.get(i);
+            if (event.conference() != null && event.conference().callState().equals("RING ACCEPTED")) {
+                assertThat(event.user().userState()).isEqualTo("Ringing");
+                String callId = event.conference().uniqueCallID();
+                assertThat(events.subList(i + 1, i + 3)).allSatisfy(next -> {
+                    assertThat(next.user().userState()).isEqualTo("Busy");
+                    assertThat(next.conference().callState()).isEqualTo("IN PROGRESS");
+                    assertThat(next.conference().uniqueCallID()).isEqualTo(callId);
+                });
+                accepted++;
+            }
+        }
+        assertThat(accepted).isPositive();
+    }
+
+    @Test
     void eachUserFollowsAPossibleLife() {
         Map<String, String> last = new HashMap<>();
 
