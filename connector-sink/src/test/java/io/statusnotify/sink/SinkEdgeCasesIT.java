@@ -36,9 +36,10 @@ class SinkEdgeCasesIT {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         sink.close();
         receiver.close();
+        SinkHarness.assertLogHoldsNoSecret();
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** One test's own topics, group and sink instances on the shared broker, with small retry settings. */
@@ -134,6 +135,12 @@ final class SinkHarness implements AutoCloseable {
     }
 
     /** Everything the sink logged in this JVM so far. */
+    /** Every sink IT ends with this: neither the password nor the encoded credentials ever reached the log. */
+    static void assertLogHoldsNoSecret() throws IOException {
+        assertThat(capturedLog()).doesNotContain(PASSWORD)
+                .doesNotContain(authorizationHeader().substring("Basic ".length()));
+    }
+
     static String capturedLog() throws IOException {
         return Files.readString(Path.of(System.getProperty("sink.test.log", "target/sink-test.log")), StandardCharsets.UTF_8);
     }
