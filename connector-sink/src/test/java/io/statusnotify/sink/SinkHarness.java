@@ -45,15 +45,10 @@ final class SinkHarness implements AutoCloseable {
     SinkHarness(TestKafka kafka) {
         this.kafka = kafka;
         String prefix = TestKafka.uniqueName("sink");
-        this.topics = new TopicNames(prefix + ".user-status", prefix + ".tenant-config", prefix + ".notifications",
-                prefix + ".user-status.dlq", prefix + ".notifications.dlq");
+        this.topics = TopicNames.prefixed(prefix);
         this.groupId = prefix + "-group";
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SNS_TOPIC_USER_STATUS", topics.userStatus());
-        env.put("SNS_TOPIC_TENANT_CONFIG", topics.tenantConfig());
-        env.put("SNS_TOPIC_NOTIFICATIONS", topics.notifications());
-        env.put("SNS_TOPIC_USER_STATUS_DLQ", topics.userStatusDlq());
-        env.put("SNS_TOPIC_NOTIFICATIONS_DLQ", topics.notificationsDlq());
+        env.putAll(topics.asEnvironment());
         env.put("SNS_TOPIC_PARTITIONS", "2");
         env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("SNS_SINK_GROUP_ID", groupId);

@@ -36,6 +36,19 @@ public record TopicNames(
         return names;
     }
 
+    /** Every topic under one prefix ({@code p.user-status}, {@code p.tenant-config}, …): one test's or deployment's own set. */
+    public static TopicNames prefixed(String prefix) {
+        return new TopicNames(prefix + ".user-status", prefix + ".tenant-config", prefix + ".notifications",
+                prefix + ".user-status.dlq", prefix + ".notifications.dlq");
+    }
+
+    /** The {@code SNS_TOPIC_*} variables that {@link #from(Settings)} reads back as these names. */
+    public Map<String, String> asEnvironment() {
+        return Map.of("SNS_TOPIC_USER_STATUS", userStatus, "SNS_TOPIC_TENANT_CONFIG", tenantConfig,
+                "SNS_TOPIC_NOTIFICATIONS", notifications, "SNS_TOPIC_USER_STATUS_DLQ", userStatusDlq,
+                "SNS_TOPIC_NOTIFICATIONS_DLQ", notificationsDlq);
+    }
+
     /** Two roles on one topic would feed one app's output to another's input as if it were something else. */
     private void requireDistinct() {
         Map<String, String> seen = new LinkedHashMap<>();

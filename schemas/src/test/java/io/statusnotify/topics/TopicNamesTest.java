@@ -28,4 +28,12 @@ class TopicNamesTest {
         assertThatThrownBy(() -> TopicLayout.from(Settings.of(Map.of("SNS_TOPIC_PARTITIONS", "5000"))))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TOPIC_PARTITIONS:");
     }
+
+    @Test
+    void asEnvironmentReadsBackAsTheSameNames() {
+        TopicNames names = TopicNames.prefixed("t1");
+
+        assertThat(TopicNames.from(Settings.of(names.asEnvironment()))).isEqualTo(names);
+        assertThat(names.notificationsDlq()).isEqualTo("t1.notifications.dlq");
+    }
 }

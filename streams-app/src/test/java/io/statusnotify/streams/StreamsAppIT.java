@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicNames;
 import io.statusnotify.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -45,16 +47,13 @@ class StreamsAppIT {
     /** Settings with topics and an application id no other test uses. */
     private StreamsSettings settingsFor(TestKafka kafka, String name) {
         String prefix = TestKafka.uniqueName(name);
-        return StreamsSettings.from(Settings.of(Map.of(
+        Map<String, String> env = new HashMap<>(TopicNames.prefixed(prefix).asEnvironment());
+        env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SNS_APPLICATION_ID", prefix + "-app",
                 "SNS_STATE_DIR", stateDir.toString(),
-                "SNS_TOPIC_PARTITIONS", "2",
-                "SNS_TOPIC_USER_STATUS", prefix + ".user-status",
-                "SNS_TOPIC_TENANT_CONFIG", prefix + ".tenant-config",
-                "SNS_TOPIC_NOTIFICATIONS", prefix + ".notifications",
-                "SNS_TOPIC_USER_STATUS_DLQ", prefix + ".user-status.dlq",
-                "SNS_TOPIC_NOTIFICATIONS_DLQ", prefix + ".notifications.dlq")));
+                "SNS_TOPIC_PARTITIONS", "2"));
+        return StreamsSettings.from(Settings.of(env));
     }
 
     @Test

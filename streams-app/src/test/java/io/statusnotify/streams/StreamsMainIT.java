@@ -1,5 +1,6 @@
 package io.statusnotify.streams;
 
+import io.statusnotify.topics.TopicNames;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,15 +50,12 @@ class StreamsMainIT {
     void sigtermStopsTheAppCleanly(TestKafka kafka) throws Exception {
         String prefix = TestKafka.uniqueName("main");
         Path log = dir.resolve("out.log");
-        Process process = launch(Map.of(
+        Map<String, String> env = new HashMap<>(TopicNames.prefixed(prefix).asEnvironment());
+        env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SNS_APPLICATION_ID", prefix,
-                "SNS_STATE_DIR", dir.resolve("state").toString(),
-                "SNS_TOPIC_USER_STATUS", prefix + ".user-status",
-                "SNS_TOPIC_TENANT_CONFIG", prefix + ".tenant-config",
-                "SNS_TOPIC_NOTIFICATIONS", prefix + ".notifications",
-                "SNS_TOPIC_USER_STATUS_DLQ", prefix + ".user-status.dlq",
-                "SNS_TOPIC_NOTIFICATIONS_DLQ", prefix + ".notifications.dlq"), log);
+                "SNS_STATE_DIR", dir.resolve("state").toString()));
+        Process process = launch(env, log);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("-> RUNNING"));
 

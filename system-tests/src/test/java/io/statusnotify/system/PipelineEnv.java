@@ -24,15 +24,10 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
     /** Fresh names; retries patient enough to outlast a receiver that is down for a few seconds. */
     static PipelineEnv fresh(String bootstrapServers, String testName) {
         String prefix = TestKafka.uniqueName(testName);
-        TopicNames topics = new TopicNames(prefix + ".user-status", prefix + ".tenant-config",
-                prefix + ".notifications", prefix + ".user-status.dlq", prefix + ".notifications.dlq");
+        TopicNames topics = TopicNames.prefixed(prefix);
         Map<String, String> env = new TreeMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("SNS_TOPIC_USER_STATUS", topics.userStatus());
-        env.put("SNS_TOPIC_TENANT_CONFIG", topics.tenantConfig());
-        env.put("SNS_TOPIC_NOTIFICATIONS", topics.notifications());
-        env.put("SNS_TOPIC_USER_STATUS_DLQ", topics.userStatusDlq());
-        env.put("SNS_TOPIC_NOTIFICATIONS_DLQ", topics.notificationsDlq());
+        env.putAll(topics.asEnvironment());
         env.put("SNS_TOPIC_PARTITIONS", "3");
         env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("SNS_APPLICATION_ID", prefix + "-streams");
