@@ -1,5 +1,6 @@
 package io.statusnotify.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -10,12 +11,23 @@ import java.net.URISyntaxException;
  * A tenant's record on {@code sns.tenant-config} (key: tenant name): the seed's Tenant Admin settings.
  * {@link #toString()} never shows the password.
  */
-@JsonPropertyOrder({"enabled", "serverUrl", "username", "password"})
+@JsonPropertyOrder({"enabled", "serverUrl", "username", "password", "maxInFlight", "maxRequestsPerSecond"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantConfig(
         @JsonProperty("enabled") boolean enabled,
         @JsonProperty("serverUrl") String serverUrl,
         @JsonProperty("username") String username,
-        @JsonProperty("password") String password) {
+        @JsonProperty("password") String password,
+        @JsonProperty("maxInFlight") Integer maxInFlight,
+        @JsonProperty("maxRequestsPerSecond") Double maxRequestsPerSecond) {
+
+    public static final int MAX_IN_FLIGHT_LIMIT = 10_000;
+    public static final double MAX_REQUESTS_PER_SECOND_LIMIT = 1_000_000;
+
+    /** A tenant without its own limits (the sink's defaults apply). */
+    public TenantConfig(boolean enabled, String serverUrl, String username, String password) {
+        this(enabled, serverUrl, username, password, null, null);
+    }
 
     /**
      * Throws {@link BadRecordException} when the credentials cannot make a basic-auth header, or an enabled tenant
@@ -28,6 +40,14 @@ public record TenantConfig(
         }
         if (hasControlCharacter(username) || hasControlCharacter(password)) {
             throw new BadRecordException("invalid", "username and password must not contain control characters (CR, LF, …)");
+        }
+        if (maxInFlight != null && (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT)) {
+            throw new BadRecordException("invalid", "maxInFlight must be between 1 and " + MAX_IN_FLIGHT_LIMIT
+                    + ", was " + maxInFlight);
+        }
+        if (maxRequestsPerSecond != null && !(maxRequestsPerSecond > 0 && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND_LIMIT)) {
+            throw new BadRecordException("invalid", "maxRequestsPerSecond must be above 0 and at most "
+                    + (long) MAX_REQUESTS_PER_SECOND_LIMIT + ", was " + maxRequestsPerSecond);
         }
         if (!enabled) {
             return this;
@@ -63,6 +83,8 @@ public record TenantConfig(
     @Override
     public String toString() {
         return "TenantConfig[enabled=" + enabled + ", serverUrl=" + SafeText.url(serverUrl) + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***") + "]";
+                + ", password=" + (password == null ? "none" : "***")
+                + (maxInFlight == null ? "" : ", maxInFlight=" + maxInFlight)
+                + (maxRequestsPerSecond == null ? "" : ", maxRequestsPerSecond=" + maxRequestsPerSecond) + "]";
     }
 }

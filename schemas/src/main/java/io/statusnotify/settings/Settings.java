@@ -1,6 +1,8 @@
 package io.statusnotify.settings;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -70,6 +72,41 @@ public final class Settings {
         return parsed;
     }
 
+    /** A comma-separated list of durations ({@code 5s,30s,2m}), each within [min, max]; never empty. */
+    public List<Duration> durations(String name, List<Duration> defaultValue, Duration min, Duration max) {
+        String value = string(name, null);
+        if (value == null) return defaultValue;
+        List<Duration> parsed = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String item = part.trim().toLowerCase(Locale.ROOT);
+            if (item.isEmpty()) {
+                throw new SettingsException(name + ": must be a comma-separated list of durations such as 5s,30s,2m, was '" + value + "'");
+            }
+            Duration d = parseDuration(name, item);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new SettingsException(name + ": every duration must be between " + min.toMillis() + "ms and "
+                        + max.toMillis() + "ms, was '" + part.trim() + "'");
+            }
+            parsed.add(d);
+        }
+        return List.copyOf(parsed);
+    }
+
+    /** A decimal number within [min, max]. */
+    public double decimal(String name, double defaultValue, double min, double max) {
+        String value = string(name, null);
+        if (value == null) return defaultValue;
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!(parsed >= min && parsed <= max)) {
+                throw new SettingsException(name + ": must be between " + min + " and " + max + ", was '" + value + "'");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + ": must be a number, was '" + value + "'");
+        }
+    }
+
     public boolean bool(String name, boolean defaultValue) {
         String value = string(name, null);
         if (value == null) return defaultValue;
@@ -117,10 +154,11 @@ public final class Settings {
             if (value.endsWith("ms")) return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
             if (value.endsWith("s")) return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
             if (value.endsWith("m")) return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+            if (value.endsWith("d")) return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
             if (value.endsWith("h")) return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
             return Duration.ofMillis(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new SettingsException(name + ": must be a duration such as 1500, 500ms, 10s, 2m or 1h, was '" + value + "'");
+            throw new SettingsException(name + ": must be a duration such as 1500, 500ms, 10s, 2m, 1h or 7d, was '" + value + "'");
         }
     }
 }

@@ -39,10 +39,16 @@ public final class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : List.of(names.userStatus(), names.notifications(), names.userStatusDlq(),
-                    names.notificationsDlq())) {
+                    names.notificationsDlq(), names.deliveryReceipts())) {
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, Optional.of(layout.partitions()), Optional.of(layout.replicationFactor())));
                 }
+            }
+            if (!existing.contains(names.notificationsRetry())) {
+                int partitions = existing.contains(names.notifications())
+                        ? partitionCount(admin, names.notifications()) : layout.partitions();
+                missing.add(new NewTopic(names.notificationsRetry(), Optional.of(partitions),
+                        Optional.of(layout.replicationFactor())));
             }
             if (!existing.contains(names.tenantConfig())) {
                 // One partition: the config view is small and read whole by every instance.
@@ -51,6 +57,7 @@ public final class TopicProvisioner {
             }
             create(admin, missing);
             requireCompacted(admin, names.tenantConfig());
+            requireSamePartitions(admin, names.notifications(), names.notificationsRetry());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);
@@ -83,6 +90,40 @@ public final class TopicProvisioner {
             throw new IllegalStateException("Topic '" + topic + "' must be compacted (cleanup.policy=compact) but has"
                     + " cleanup.policy=" + policy + ". Fix it with: kafka-configs.sh --bootstrap-server <broker> --alter"
                     + " --entity-type topics --entity-name " + topic + " --add-config cleanup.policy=compact");
+        }
+    }
+
+    /**
+     * The sink moves a notification to the retry topic's partition of the same number, so that one instance owns a
+     * user's notifications in both topics (per-user order across the two).
+     */
+    static void requireSamePartitions(Admin admin, String notifications, String retry)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        int main = partitionCountWhenVisible(admin, notifications);
+        int retries = partitionCountWhenVisible(admin, retry);
+        if (main != retries) {
+            throw new IllegalStateException("Topic '" + retry + "' must have as many partitions as '" + notifications
+                    + "' (" + main + ") but has " + retries + ". Fix it with: kafka-topics.sh --bootstrap-server <broker>"
+                    + " --alter --topic <the smaller one> --partitions " + Math.max(main, retries)
+                    + " (both topics must then have the same count)");
+        }
+    }
+
+    private static int partitionCount(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(topic).partitions().size();
+    }
+
+    private static int partitionCountWhenVisible(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(VISIBILITY_SECONDS);
+        while (true) {
+            try {
+                return partitionCount(admin, topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
+                TimeUnit.MILLISECONDS.sleep(VISIBILITY_PAUSE_MILLIS);
+            }
         }
     }
 

@@ -35,6 +35,18 @@ class ConfigEntryTest {
     }
 
     @Test
+    void tenantLimitsAreReadAndChecked() {
+        ConfigEntry limited = parse("acme", """
+                {"enabled":true,"serverUrl":"https://h/x","maxInFlight":4,"maxRequestsPerSecond":12.5}""");
+        ConfigEntry zero = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"maxInFlight\":0}");
+        ConfigEntry negativeRate = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"maxRequestsPerSecond\":-1}");
+
+        assertThat(limited).isEqualTo(new ConfigEntry.Tenant("acme", new TenantConfig(true, "https://h/x", null, null, 4, 12.5)));
+        assertThat(((ConfigEntry.Invalid) zero).reason()).contains("maxInFlight must be between 1 and 10000");
+        assertThat(((ConfigEntry.Invalid) negativeRate).reason()).contains("maxRequestsPerSecond must be above 0");
+    }
+
+    @Test
     void disabledTenantNeedsNoUrl() {
         assertThat(parse("acme", "{\"enabled\":false}"))
                 .isEqualTo(new ConfigEntry.Tenant("acme", new TenantConfig(false, null, null, null)));

@@ -47,7 +47,7 @@ class JsonSchemaFilesTest {
 
     @Test
     void tenantSchemaMatchesTheRecord() throws IOException {
-        JsonNode record = Json.mapper().valueToTree(new TenantConfig(true, "https://x.example/", "u", "p"));
+        JsonNode record = Json.mapper().valueToTree(new TenantConfig(true, "https://x.example/", "u", "p", 8, 50.0));
         assertThat(names(schema("tenant-config.schema.json").get("properties"))).containsExactlyElementsOf(names(record));
     }
 }
