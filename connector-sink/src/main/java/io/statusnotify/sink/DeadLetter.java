@@ -29,6 +29,8 @@ record DeadLetter(
     static final String HTTP_STATUS = "http-status";
     static final String RETRIES_EXHAUSTED = "retries-exhausted";
     static final String MALFORMED = "malformed";
+    static final String MAX_AGE = "max-age-exceeded";
+    static final String REQUEST_FAILED = "request-failed";
 
     List<Header> headers() {
         List<Header> headers = new ArrayList<>();

@@ -1,18 +1,26 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.schema.TenantConfig;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -20,58 +28,86 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
- * The HTTP boundary: one POST of a notification to a tenant's server over pooled keep-alive connections. Never
- * follows redirects and never retries on its own (the caller decides, see {@link ResponsePolicy}). Thread-safe.
+ * The HTTP boundary: POSTs a notification to a tenant's server without blocking, over pooled keep-alive
+ * connections (HTTP/2 where a TLS server offers it). Never follows redirects and never retries on its own (the
+ * caller decides, see {@link ResponsePolicy}); response bodies are read and thrown away. Thread-safe.
  */
 final class HttpSender implements AutoCloseable {
     static final String USER_AGENT = "statusnotify/" + version();
     /** Exactly {@code application/json}: JSON is UTF-8 by definition (RFC 8259), which defines no charset parameter. */
     private static final ContentType JSON = ContentType.create("application/json");
 
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient client;
+    private final PoolingAsyncClientConnectionManager connections;
+    private final CloseableHttpAsyncClient client;
 
-    HttpSender(Duration connectTimeout, Duration responseTimeout) {
+    HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections) {
         Timeout response = Timeout.ofMilliseconds(responseTimeout.toMillis());
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+        this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
                         .setSocketTimeout(response)
                         // A receiver restarted since the last request leaves a dead pooled connection behind.
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
-                .setMaxConnTotal(200)
-                .setMaxConnPerRoute(20)
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
+                // Tenants often share a host (one per route would cap them together): the engine's limits decide.
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
                 .build();
-        this.client = HttpClients.custom()
+        this.client = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(response)
+                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeout.plus(responseTimeout).toMillis()))
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setUserAgent(USER_AGENT)
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .build();
+        client.start();
     }
 
-    /** POSTs {@code body} to the tenant's URL with its credentials; never throws for I/O trouble. */
-    AttemptResult post(TenantConfig target, byte[] body) {
+    /**
+     * POSTs {@code body} to the tenant's URL with its credentials; {@code done} runs once, on an I/O thread, with the
+     * response or the exception that stopped it. Never throws for I/O trouble.
+     */
+    void post(TenantConfig target, byte[] body, Consumer<AttemptResult> done) {
         try {
-            HttpPost request = new HttpPost(target.serverUrl());
-            request.setEntity(new ByteArrayEntity(body, JSON));
+            SimpleRequestBuilder request = SimpleRequestBuilder.post(target.serverUrl()).setBody(body, JSON);
             if (target.hasCredentials()) {
                 request.setHeader(HttpHeaders.AUTHORIZATION, BasicAuth.header(target.username(), target.password()));
             }
-            // The handler consumes the entity, so the connection goes back to the pool for reuse.
-            return client.execute(request, response -> {
-                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                return new AttemptResult.Response(response.getCode(), response.getReasonPhrase(),
-                        retryAfter == null ? null : retryAfter.getValue());
-            });
+            client.execute(SimpleRequestProducer.create(request.build()),
+                    new BasicResponseConsumer<Void>(new DiscardingEntityConsumer<>()), new FutureCallback<Message<HttpResponse, Void>>() {
+                        @Override
+                        public void completed(Message<HttpResponse, Void> result) {
+                            HttpResponse head = result.getHead();
+                            Header retryAfter = head.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                            done.accept(new AttemptResult.Response(head.getCode(), head.getReasonPhrase(),
+                                    retryAfter == null ? null : retryAfter.getValue()));
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            done.accept(new AttemptResult.Failure(e));
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            done.accept(new AttemptResult.Failure(new CancellationException("request cancelled")));
+                        }
+                    });
         } catch (Exception e) {
-            return new AttemptResult.Failure(e);
+            done.accept(new AttemptResult.Failure(e));
         }
     }
 

@@ -14,8 +14,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Decides from one attempt's result whether the notification is delivered, worth retrying, or dead. 2xx succeeds;
- * connection errors, timeouts, 408, 429 and 5xx are retried (429/503 with the server's Retry-After); anything
- * else, redirects included, fails for good.
+ * connection errors, timeouts, 408, 429 and 5xx are retried (429/503 with the server's Retry-After); 401, 403 and
+ * 410 (the receiver refusing us) park the tenant until its config changes; anything else, redirects included,
+ * fails for good.
  */
 final class ResponsePolicy {
     private ResponsePolicy() {
@@ -43,6 +44,9 @@ final class ResponsePolicy {
         }
         if (status == 408 || (status >= 500 && status < 600)) {
             return new Verdict.Retry(cause, Optional.<Duration>empty());
+        }
+        if (status == 401 || status == 403 || status == 410) {
+            return new Verdict.Park(cause);
         }
         return new Verdict.Fail(cause);
     }

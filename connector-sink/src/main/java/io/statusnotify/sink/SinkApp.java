@@ -3,6 +3,7 @@ package io.statusnotify.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -24,32 +25,41 @@ public final class SinkApp implements AutoCloseable {
     private final SinkSettings settings;
     private final TenantConfigView view;
     private final ConfigFollower follower;
-    private final DeliveryLoop loop;
+    private final DeliveryEngine engine;
     private final HttpSender sender;
-    private final DeadLetterWriter deadLetters;
+    private final Outbox outbox;
     private final Thread followerThread;
     private final Thread deliveryThread;
     private volatile boolean closing;
 
     private SinkApp(SinkSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        SinkSettings.Limits limits = settings.limits();
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault());
-        this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout());
-        this.deadLetters = new DeadLetterWriter(settings.kafkaCopy(), settings.topics().notificationsDlq());
-        SinkSettings.Retry retry = settings.retry();
-        Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff(), retry.retryAfterMax(),
-                () -> ThreadLocalRandom.current().nextDouble());
-        RecordDelivery delivery = new RecordDelivery(view, sender, deadLetters, backoff, retry.maxAttempts(),
-                new SinkMetrics(registry), Clock.systemUTC());
-        this.loop = new DeliveryLoop(notificationConsumer(settings), settings.topics().notifications(), view, delivery);
-        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, loop::stop);
+        this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight());
+        this.outbox = new Outbox(settings.kafkaCopy(), settings.topics().notificationsRetry(),
+                settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
+        Timers timers = new Timers();
+        ParkedKeys parked = new ParkedKeys();
+        this.engine = new DeliveryEngine(notificationConsumer(settings), new RetryScan(settings.kafkaCopy()), settings, view,
+                timers, parked, clock);
+        SinkMetrics metrics = new SinkMetrics(registry);
+        Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
+        RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        Dispatcher dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked);
+        engine.use(dispatcher);
+        metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries);
+        view.onChange(key -> engine.execute(() -> dispatcher.configChanged(key)));
+        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, engine::stop);
         this.followerThread = new Thread(follower, "sink-config");
-        this.deliveryThread = new Thread(loop, "sink-delivery");
+        this.deliveryThread = new Thread(engine, "sink-delivery");
     }
 
     /**
-     * Creates missing topics (refusing, with {@link IllegalStateException}, a config topic that is not compacted),
-     * then starts following config and delivering. Returns at once; see {@link #isReady()}.
+     * Creates missing topics (refusing, with {@link IllegalStateException}, a config topic that is not compacted or a
+     * retry topic whose partition count differs from the notifications topic's), then starts following config and
+     * delivering. Returns at once; see {@link #isReady()}.
      */
     public static SinkApp start(SinkSettings settings, MeterRegistry registry) {
         LOG.info("Starting sink: {}", settings);
@@ -62,23 +72,28 @@ public final class SinkApp implements AutoCloseable {
 
     /** True once the config view has caught up with the topic's end at start and partitions are assigned. */
     public boolean isReady() {
-        return !closing && view.isCaughtUp() && loop.hasPartitions() && deliveryThread.isAlive();
+        return !closing && view.isCaughtUp() && engine.hasPartitions() && deliveryThread.isAlive();
     }
 
     /**
-     * Stops taking records, ends any wait at once, lets the attempt in flight finish (or aborts it after the
-     * response timeout), commits only finished records and returns.
+     * Stops taking records, lets requests in flight finish for up to {@code SNS_SINK_SHUTDOWN_GRACE}, commits what is
+     * finished and returns. Whatever did not finish is delivered again by the next owner.
      */
     @Override
     public void close() {
         if (closing) return;
         closing = true;
         LOG.info("Stopping sink");
-        loop.stop();
-        joinOrAbort();
+        engine.stop();
+        join(deliveryThread, settings.shutdownGrace().plus(CLOSE_GRACE).plus(CLOSE_GRACE));
+        if (deliveryThread.isAlive()) {
+            LOG.warn("Delivery still busy after the shutdown grace; aborting the requests in flight");
+            sender.abort();
+            join(deliveryThread, CLOSE_GRACE);
+        }
         follower.stop();
         join(followerThread, CLOSE_GRACE);
-        deadLetters.close();
+        outbox.close();
         sender.close();
         LOG.info("Sink stopped");
     }
@@ -92,15 +107,6 @@ public final class SinkApp implements AutoCloseable {
         return closing;
     }
 
-    private void joinOrAbort() {
-        join(deliveryThread, settings.http().responseTimeout().plus(CLOSE_GRACE));
-        if (deliveryThread.isAlive()) {
-            LOG.warn("Delivery still busy after {}; aborting the request in flight", settings.http().responseTimeout().plus(CLOSE_GRACE));
-            sender.abort();
-            join(deliveryThread, CLOSE_GRACE);
-        }
-    }
-
     private static void join(Thread thread, Duration timeout) {
         try {
             thread.join(timeout.toMillis());
@@ -112,12 +118,16 @@ public final class SinkApp implements AutoCloseable {
     private static KafkaConsumer<String, byte[]> notificationConsumer(SinkSettings settings) {
         Properties props = settings.kafkaCopy();
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink");
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         // Correctness, not tuning: these cannot be overridden by KAFKA_* variables.
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // The range assignor gives one instance the same partition number of both topics: a user's notifications
+        // and its parked ones are then decided in one place, which is what keeps them in order.
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

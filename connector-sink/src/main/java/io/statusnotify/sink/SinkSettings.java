@@ -1,11 +1,12 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.settings.Settings;
-import io.statusnotify.settings.SettingsException;
+import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -24,33 +25,64 @@ public record SinkSettings(
         String groupId,
         boolean allowTenantConfigByDefault,
         Http http,
-        Retry retry) {
+        Retry retry,
+        Limits limits,
+        boolean receiptsEnabled,
+        Duration shutdownGrace) {
 
     /** {@code SNS_HTTP_CONNECT_TIMEOUT} (default 5s), {@code SNS_HTTP_RESPONSE_TIMEOUT} (default 10s). */
     public record Http(Duration connectTimeout, Duration responseTimeout) {
     }
 
     /**
-     * {@code SNS_RETRY_MAX_ATTEMPTS} (default 10, counting the first), {@code SNS_RETRY_INITIAL_BACKOFF} (500ms),
-     * {@code SNS_RETRY_MAX_BACKOFF} (60s), {@code SNS_RETRY_AFTER_MAX} (5m: the longest Retry-After honoured).
+     * How parked notifications are tried again.
+     *
+     * @param delays          {@code SNS_RETRY_DELAYS} (default 5s,30s,2m,10m,30m,1h): the wait before the n-th retry of a
+     *                        failing tenant; the last one repeats
+     * @param jitter          {@code SNS_RETRY_JITTER} (default 0.2): each wait is spread by ± this fraction
+     * @param throttledMinDelay {@code SNS_RETRY_THROTTLED_MIN_DELAY} (default 60s): the least wait after a 429 or a timeout
+     * @param retryAfterMax   {@code SNS_RETRY_AFTER_MAX} (default 5m): the longest Retry-After honoured
+     * @param maxAge          {@code SNS_RETRY_MAX_AGE} (default 7d): older notifications go to the DLQ
+     * @param maxAttempts     {@code SNS_RETRY_MAX_ATTEMPTS} (default 0: no limit, only the max age)
      */
-    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration retryAfterMax) {
+    public record Retry(List<Duration> delays, double jitter, Duration throttledMinDelay, Duration retryAfterMax,
+                        Duration maxAge, int maxAttempts) {
+    }
+
+    /**
+     * @param maxInFlight           {@code SNS_SINK_MAX_IN_FLIGHT} (default 1000): requests open at once, all tenants
+     * @param tenantMaxInFlight     {@code SNS_TENANT_MAX_IN_FLIGHT} (default 64): per tenant, unless its config says
+     *                              {@code maxInFlight}
+     * @param tenantMaxQueued       {@code SNS_TENANT_MAX_QUEUED} (default 1000): a tenant with more waiting than this
+     *                              has its newer notifications moved to the retry topic
+     * @param maxBufferedRecords    {@code SNS_SINK_MAX_BUFFERED_RECORDS} (default 10000): notifications held in memory;
+     *                              at the cap the notifications topic is paused
+     * @param maxBufferedRetries    {@code SNS_SINK_MAX_BUFFERED_RETRIES} (default 10000): the same for the retry topic
+     */
+    public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, int maxBufferedRecords,
+                         int maxBufferedRetries) {
     }
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
+    static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
+            Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1));
 
     public static SinkSettings from(Settings s) {
         Duration minTimeout = Duration.ofMillis(1);
-        Duration hour = Duration.ofHours(1);
+        Duration day = Duration.ofDays(1);
         Retry retry = new Retry(
-                s.integer("SNS_RETRY_MAX_ATTEMPTS", 10, 1, 1_000),
-                s.duration("SNS_RETRY_INITIAL_BACKOFF", Duration.ofMillis(500), Duration.ZERO, hour),
-                s.duration("SNS_RETRY_MAX_BACKOFF", Duration.ofSeconds(60), Duration.ZERO, hour),
-                s.duration("SNS_RETRY_AFTER_MAX", Duration.ofMinutes(5), Duration.ZERO, hour));
-        if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
-            throw new SettingsException("SNS_RETRY_MAX_BACKOFF: must not be shorter than SNS_RETRY_INITIAL_BACKOFF ("
-                    + retry.initialBackoff().toMillis() + "ms), was " + retry.maxBackoff().toMillis() + "ms");
-        }
+                s.durations("SNS_RETRY_DELAYS", DEFAULT_RETRY_DELAYS, Duration.ZERO, day),
+                s.decimal("SNS_RETRY_JITTER", 0.2, 0, 0.9),
+                s.duration("SNS_RETRY_THROTTLED_MIN_DELAY", Duration.ofSeconds(60), Duration.ZERO, day),
+                s.duration("SNS_RETRY_AFTER_MAX", Duration.ofMinutes(5), Duration.ZERO, day),
+                s.duration("SNS_RETRY_MAX_AGE", Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofDays(365)),
+                s.integer("SNS_RETRY_MAX_ATTEMPTS", 0, 0, 1_000_000));
+        Limits limits = new Limits(
+                s.integer("SNS_SINK_MAX_IN_FLIGHT", 1000, 1, 100_000),
+                s.integer("SNS_TENANT_MAX_IN_FLIGHT", 64, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT),
+                s.integer("SNS_TENANT_MAX_QUEUED", 1000, 1, 10_000_000),
+                s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
+                s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000));
         return new SinkSettings(
                 s.kafkaClientProperties(),
                 TopicNames.from(s),
@@ -60,7 +92,10 @@ public record SinkSettings(
                 new Http(
                         s.duration("SNS_HTTP_CONNECT_TIMEOUT", Duration.ofSeconds(5), minTimeout, Duration.ofMinutes(5)),
                         s.duration("SNS_HTTP_RESPONSE_TIMEOUT", Duration.ofSeconds(10), minTimeout, Duration.ofMinutes(5))),
-                retry);
+                retry,
+                limits,
+                s.bool("SNS_RECEIPTS_ENABLED", true),
+                s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10)));
     }
 
     /** A fresh copy of the Kafka client configs, so one client's additions never leak into another's. */
@@ -76,6 +111,7 @@ public record SinkSettings(
                 .map(name -> name + "=" + Settings.redact(name, kafka.getProperty(name)))
                 .collect(Collectors.joining(", ", "{", "}"));
         return "SinkSettings[kafka=" + kafkaShown + ", topics=" + topics + ", layout=" + layout + ", groupId=" + groupId
-                + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", http=" + http + ", retry=" + retry + "]";
+                + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", http=" + http + ", retry=" + retry
+                + ", limits=" + limits + ", receiptsEnabled=" + receiptsEnabled + ", shutdownGrace=" + shutdownGrace + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The sink's own current picture of {@code sns.tenant-config}: written by one follower thread, read at send time
@@ -26,6 +27,7 @@ final class TenantConfigView {
     private final boolean allowByDefault;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile ConfigEntry global; // null: no __global__ record
+    private volatile Consumer<String> onChange = key -> { };
 
     TenantConfigView(boolean allowByDefault) {
         this.allowByDefault = allowByDefault;
@@ -54,6 +56,12 @@ final class TenantConfigView {
         } else {
             tenants.put(key, entry);
         }
+        onChange.accept(key);
+    }
+
+    /** {@code listener} hears the key of every record applied from now on (on the follower's thread). */
+    void onChange(Consumer<String> listener) {
+        this.onChange = listener;
     }
 
     Route route(String tenant) {

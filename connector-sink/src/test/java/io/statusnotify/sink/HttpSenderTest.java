@@ -11,18 +11,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpSenderTest {
     private static final byte[] BODY = "{\"version\":1,\"name\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8);
     private final RecordingReceiver receiver = RecordingReceiver.start();
-    private final HttpSender sender = new HttpSender(Duration.ofSeconds(1), Duration.ofMillis(500));
+    private final HttpSender sender = new HttpSender(Duration.ofSeconds(1), Duration.ofMillis(500), 10);
 
     @AfterEach
     void tearDown() {
         sender.close();
         receiver.close();
+    }
+
+    /** The sender is asynchronous; these tests look at one attempt's result at a time. */
+    private AttemptResult post(TenantConfig target, byte[] body) {
+        CompletableFuture<AttemptResult> result = new CompletableFuture<>();
+        sender.post(target, body, result::complete);
+        return result.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private TenantConfig target(String path, String username, String password) {
@@ -31,7 +40,7 @@ class HttpSenderTest {
 
     @Test
     void postsTheBodyAsJsonWithBasicAuth() {
-        AttemptResult result = sender.post(target("/hook", "zoë", "pä:ss"), BODY);
+        AttemptResult result = post(target("/hook", "zoë", "pä:ss"), BODY);
 
         assertThat(result).isInstanceOfSatisfying(AttemptResult.Response.class, r -> assertThat(r.status()).isEqualTo(204));
         RecordingReceiver.Received request = receiver.requests().get(0);
@@ -47,7 +56,7 @@ class HttpSenderTest {
 
     @Test
     void sendsNoAuthorizationWithoutAUsername() {
-        sender.post(target("/open", null, "ignored"), BODY);
+        post(target("/open", null, "ignored"), BODY);
 
         assertThat(receiver.requests()).singleElement().satisfies(r -> assertThat(r.header("authorization")).isNull());
     }
@@ -57,7 +66,7 @@ class HttpSenderTest {
         receiver.respondWith(r -> r.path().equals("/old")
                 ? new Reply(302, Map.of("Location", receiver.url("/new"))) : Reply.status(204));
 
-        AttemptResult result = sender.post(target("/old", null, null), BODY);
+        AttemptResult result = post(target("/old", null, null), BODY);
 
         assertThat(result).isInstanceOf(AttemptResult.Response.class);
         assertThat(((AttemptResult.Response) result).status()).isEqualTo(302);
@@ -69,7 +78,7 @@ class HttpSenderTest {
     void passesRetryAfterOn() {
         receiver.respondWith(r -> new Reply(429, Map.of("Retry-After", "3")));
 
-        AttemptResult result = sender.post(target("/busy", null, null), BODY);
+        AttemptResult result = post(target("/busy", null, null), BODY);
 
         assertThat(result).isInstanceOfSatisfying(AttemptResult.Response.class, r -> {
             assertThat(r.status()).isEqualTo(429);
@@ -88,7 +97,7 @@ class HttpSenderTest {
             return Reply.status(204);
         });
 
-        AttemptResult result = sender.post(target("/slow", null, null), BODY);
+        AttemptResult result = post(target("/slow", null, null), BODY);
 
         assertThat(result).isInstanceOf(AttemptResult.Failure.class);
         assertThat(ResponsePolicy.classify(result, Instant.now())).isInstanceOf(Verdict.Retry.class)
@@ -99,7 +108,7 @@ class HttpSenderTest {
     void aStoppedServerIsAConnectionError() {
         receiver.stop();
 
-        AttemptResult result = sender.post(target("/down", null, null), BODY);
+        AttemptResult result = post(target("/down", null, null), BODY);
 
         assertThat(ResponsePolicy.classify(result, Instant.now())).isInstanceOf(Verdict.Retry.class)
                 .extracting(v -> ((Verdict.Retry) v).cause()).isEqualTo("connect");
@@ -108,7 +117,7 @@ class HttpSenderTest {
     @Test
     void reusesPooledConnections() {
         for (int i = 0; i < 3; i++) {
-            assertThat(sender.post(target("/hook", null, null), BODY)).isInstanceOf(AttemptResult.Response.class);
+            assertThat(post(target("/hook", null, null), BODY)).isInstanceOf(AttemptResult.Response.class);
         }
         assertThat(receiver.requests()).hasSize(3);
     }

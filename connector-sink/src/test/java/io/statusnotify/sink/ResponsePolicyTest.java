@@ -38,9 +38,15 @@ class ResponsePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {301, 302, 307, 400, 401, 403, 404, 410, 422})
+    @ValueSource(ints = {301, 302, 307, 400, 404, 413, 422})
     void redirectsAndOtherClientErrorsFailForGood(int code) {
         assertThat(status(code, null)).isEqualTo(new Verdict.Fail(code / 100 + "xx"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 410})
+    void refusalsParkTheTenantUntilItsConfigChanges(int code) {
+        assertThat(status(code, null)).isEqualTo(new Verdict.Park("4xx"));
     }
 
     @Test

@@ -55,8 +55,10 @@ final class SinkHarness implements AutoCloseable {
         env.put("SNS_HTTP_CONNECT_TIMEOUT", "1s");
         env.put("SNS_HTTP_RESPONSE_TIMEOUT", "2s");
         env.put("SNS_RETRY_MAX_ATTEMPTS", "3");
-        env.put("SNS_RETRY_INITIAL_BACKOFF", "20ms");
-        env.put("SNS_RETRY_MAX_BACKOFF", "100ms");
+        env.put("SNS_RETRY_DELAYS", "100ms,200ms");
+        env.put("SNS_RETRY_JITTER", "0");
+        env.put("SNS_RETRY_THROTTLED_MIN_DELAY", "0");
+        env.put("SNS_SINK_SHUTDOWN_GRACE", "5s");
     }
 
     SinkHarness with(String name, String value) {

@@ -5,6 +5,7 @@ import io.statusnotify.settings.SettingsException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,40 +20,51 @@ class SinkSettingsTest {
         assertThat(settings.groupId()).isEqualTo("statusnotify-sink");
         assertThat(settings.allowTenantConfigByDefault()).isTrue();
         assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(5), Duration.ofSeconds(10)));
-        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(10, Duration.ofMillis(500), Duration.ofSeconds(60),
-                Duration.ofMinutes(5)));
+        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)), 0.2,
+                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 64, 1000, 10_000, 10_000));
+        assertThat(settings.receiptsEnabled()).isTrue();
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.topics().notificationsRetry()).isEqualTo("sns.notifications.retry");
+        assertThat(settings.topics().deliveryReceipts()).isEqualTo("sns.delivery-receipts");
         assertThat(settings.topics().notifications()).isEqualTo("sns.notifications");
         assertThat(settings.kafka().getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
     }
 
     @Test
     void everythingIsSettable() {
-        SinkSettings settings = SinkSettings.from(Settings.of(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "b:1", "SNS_SINK_GROUP_ID", "g", "SNS_ALLOW_TENANT_CONFIG_DEFAULT", "false",
-                "SNS_HTTP_CONNECT_TIMEOUT", "1s", "SNS_HTTP_RESPONSE_TIMEOUT", "2s", "SNS_RETRY_MAX_ATTEMPTS", "3",
-                "SNS_RETRY_INITIAL_BACKOFF", "10ms", "SNS_RETRY_MAX_BACKOFF", "20ms", "SNS_RETRY_AFTER_MAX", "1m",
-                "SNS_TOPIC_NOTIFICATIONS", "n")));
+        SinkSettings settings = SinkSettings.from(Settings.of(Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "b:1"), Map.entry("SNS_SINK_GROUP_ID", "g"),
+                Map.entry("SNS_ALLOW_TENANT_CONFIG_DEFAULT", "false"), Map.entry("SNS_HTTP_CONNECT_TIMEOUT", "1s"),
+                Map.entry("SNS_HTTP_RESPONSE_TIMEOUT", "2s"), Map.entry("SNS_RETRY_MAX_ATTEMPTS", "3"),
+                Map.entry("SNS_RETRY_DELAYS", "1s,2s"), Map.entry("SNS_RETRY_JITTER", "0"),
+                Map.entry("SNS_RETRY_THROTTLED_MIN_DELAY", "3s"), Map.entry("SNS_RETRY_AFTER_MAX", "1m"),
+                Map.entry("SNS_RETRY_MAX_AGE", "2d"), Map.entry("SNS_SINK_MAX_IN_FLIGHT", "7"),
+                Map.entry("SNS_TENANT_MAX_IN_FLIGHT", "2"), Map.entry("SNS_TENANT_MAX_QUEUED", "5"),
+                Map.entry("SNS_SINK_MAX_BUFFERED_RECORDS", "100"), Map.entry("SNS_SINK_MAX_BUFFERED_RETRIES", "50"),
+                Map.entry("SNS_RECEIPTS_ENABLED", "false"), Map.entry("SNS_SINK_SHUTDOWN_GRACE", "4s"),
+                Map.entry("SNS_TOPIC_NOTIFICATIONS", "n"))));
 
         assertThat(settings.groupId()).isEqualTo("g");
         assertThat(settings.allowTenantConfigByDefault()).isFalse();
         assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(3, Duration.ofMillis(10), Duration.ofMillis(20),
-                Duration.ofMinutes(1)));
+        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                0, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofDays(2), 3));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, 100, 50));
+        assertThat(settings.receiptsEnabled()).isFalse();
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(4));
         assertThat(settings.topics().notifications()).isEqualTo("n");
     }
 
     @Test
-    void aMaxBackoffBelowTheInitialIsRejectedByName() {
+    void badRetrySettingsAreRejectedByName() {
         assertThatThrownBy(() -> SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
-                "SNS_RETRY_INITIAL_BACKOFF", "2s", "SNS_RETRY_MAX_BACKOFF", "1s"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("SNS_RETRY_MAX_BACKOFF");
-    }
-
-    @Test
-    void zeroAttemptsIsRejectedByName() {
+                "SNS_RETRY_DELAYS", "5s,soon"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_RETRY_DELAYS");
         assertThatThrownBy(() -> SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
-                "SNS_RETRY_MAX_ATTEMPTS", "0"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("SNS_RETRY_MAX_ATTEMPTS");
+                "SNS_TENANT_MAX_IN_FLIGHT", "0"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TENANT_MAX_IN_FLIGHT");
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param status     the HTTP status of the last attempt, when there was a response
  * @param cause      why it was not delivered: a status class ({@code 5xx}), an error kind ({@code timeout},
  *                   {@code connect}), a drop reason ({@code tenant-disabled}) or a dead-letter reason
- * @param latencyMs  from the notification's creation to this outcome
+ * @param latencyMs  from the notification record's timestamp (the portal event's time) to this outcome
  * @param time       when the outcome happened (epoch ms)
  */
 @JsonPropertyOrder({"tenant", "key", "sequenceNum", "outcome", "attempt", "status", "cause", "latencyMs", "time"})

@@ -1,0 +1,446 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.schema.BadRecordException;
+import io.statusnotify.schema.DeliveryReceipt;
+import io.statusnotify.schema.Json;
+import io.statusnotify.schema.Notification;
+import io.statusnotify.schema.TenantConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Decides, for the head of every key's lane, what happens next — send, wait, park on the retry topic, drop, or
+ * dead-letter — and reacts to each attempt's result. Holds every tenant's limits and circuit. Engine thread only;
+ * HTTP and producer callbacks come back through {@code engine}.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final TenantConfigView view;
+    private final HttpSender sender;
+    private final Outcomes outcomes;
+    private final RetrySchedule schedule;
+    private final SinkSettings.Limits limits;
+    private final SinkSettings.Retry retry;
+    private final SinkMetrics metrics;
+    private final Clock clock;
+    private final Timers timers;
+    private final Executor engine;
+    private final ParkedKeys parked;
+    private final Map<String, TenantState> tenants = new HashMap<>();
+    private final Map<String, KeyLane> mainLanes = new HashMap<>();
+    private final Map<String, KeyLane> retryLanes = new HashMap<>();
+    private final ArrayDeque<TenantState> waitingForGlobalSlot = new ArrayDeque<>();
+    private int inFlight;
+    private int bufferedMain;
+    private int bufferedRetries;
+    private boolean draining;
+
+    Dispatcher(TenantConfigView view, HttpSender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
+               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked) {
+        this.view = view;
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.schedule = schedule;
+        this.limits = settings.limits();
+        this.retry = settings.retry();
+        this.metrics = metrics;
+        this.clock = clock;
+        this.timers = timers;
+        this.engine = engine;
+        this.parked = parked;
+    }
+
+    /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
+    void accept(PartitionWork work, ConsumerRecord<String, byte[]> record) {
+        if (!work.take(record.offset())) return;
+        Item item;
+        try {
+            item = read(record, work.retryTopic);
+        } catch (BadRecordException e) {
+            outcomes.malformed(work, record, e);
+            return;
+        }
+        String key = ParkedKeys.laneKey(record.key());
+        Map<String, KeyLane> lanes = work.retryTopic ? retryLanes : mainLanes;
+        KeyLane lane = lanes.get(key);
+        if (lane == null) {
+            lane = new KeyLane(key, item.tenant, work);
+            lanes.put(key, lane);
+            work.lanes.add(lane);
+        }
+        lane.items.add(item);
+        if (work.retryTopic) {
+            bufferedRetries++;
+        } else {
+            bufferedMain++;
+            tenant(lane.tenant).queued++;
+        }
+        if (lane.state == KeyLane.State.IDLE) advance(lane);
+    }
+
+    private Item read(ConsumerRecord<String, byte[]> record, boolean fromRetryTopic) {
+        Notification notification = Json.read(record.value(), Notification.class);
+        String tenant = notification.tenant();
+        if (tenant == null || tenant.isBlank()) {
+            throw new BadRecordException("missing-field", "userStatusNotification.user.tenantName is required");
+        }
+        long now = clock.millis();
+        // Parked ones were stamped before: every attempt sends the very same bytes.
+        byte[] body = fromRetryTopic && notification.queueTimestamp() != null
+                ? record.value() : Json.write(notification.withQueueTimestamp(now));
+        RetryHeaders.Carried carried = RetryHeaders.read(record, fromRetryTopic);
+        return new Item(record, tenant, notification.sequenceNum(), carried.originTimestamp(), body, carried);
+    }
+
+    /** Works the lane's head until the lane is sending, waiting, or empty. */
+    void advance(KeyLane lane) {
+        while (lane.state == KeyLane.State.IDLE && !lane.items.isEmpty()) {
+            if (draining || lane.partition.isClosing()) return;
+            Item item = lane.items.peek();
+            TenantState tenant = tenant(lane.tenant);
+            Route route = view.route(item.tenant);
+            if (route instanceof Route.Drop drop) {
+                pop(lane);
+                outcomes.dropped(lane, item, drop.reason());
+                continue;
+            }
+            TenantConfig config = ((Route.Send) route).target();
+            if (lane.fromRetryTopic()) {
+                String expired = expired(item);
+                if (expired != null) {
+                    pop(lane);
+                    outcomes.deadLetter(lane, item, expired, retry.maxAge());
+                    continue;
+                }
+                if (!mayTry(lane, item, tenant)) return;
+            } else {
+                String cause = parkCause(lane, tenant);
+                if (cause != null) {
+                    pop(lane);
+                    item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
+                    outcomes.park(lane, item, cause, true);
+                    continue;
+                }
+            }
+            if (!trySend(lane, item, tenant, config)) return;
+        }
+        if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) forget(lane);
+    }
+
+    /** Why a notification from the notifications topic must go to the retry topic instead of being sent, or null. */
+    private String parkCause(KeyLane lane, TenantState tenant) {
+        if (parked.has(lane.partition.partition.partition(), lane.key)) return "earlier-parked";
+        return switch (tenant.circuit) {
+            case AUTH_FAILED -> "auth-failed";
+            case OPEN, HALF_OPEN -> "tenant-failing";
+            case CLOSED -> tenant.queued > limits.tenantMaxQueued() ? "tenant-backlog" : null;
+        };
+    }
+
+    private String expired(Item item) {
+        if (retry.maxAttempts() > 0 && item.attempts >= retry.maxAttempts()) return DeadLetter.RETRIES_EXHAUSTED;
+        if (clock.millis() - item.createdAt > retry.maxAge().toMillis()) return DeadLetter.MAX_AGE;
+        return null;
+    }
+
+    /** A parked notification may be tried when its tenant's circuit lets it (one probe at a time when half open). */
+    private boolean mayTry(KeyLane lane, Item item, TenantState tenant) {
+        long now = clock.millis();
+        if (tenant.circuit == TenantState.Circuit.OPEN && now >= tenant.nextProbeAt) {
+            tenant.circuit = TenantState.Circuit.HALF_OPEN;
+        }
+        boolean blocked = switch (tenant.circuit) {
+            case AUTH_FAILED, OPEN -> true;
+            case HALF_OPEN -> tenant.probeInFlight;
+            case CLOSED -> false;
+        };
+        if (!blocked && now >= item.notBefore) return true;
+        lane.state = KeyLane.State.WAITING_FOR_TENANT;
+        tenant.waiting.add(lane);
+        if (!blocked) timers.at(item.notBefore, () -> wake(lane, tenant));
+        return false;
+    }
+
+    private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
+        int tenantLimit = config.maxInFlight() != null ? config.maxInFlight() : limits.tenantMaxInFlight();
+        boolean noSlot = tenant.inFlight >= tenantLimit;
+        if (!noSlot && inFlight >= limits.maxInFlight()) {
+            noSlot = true;
+            if (!tenant.waitingForGlobalSlot) {
+                tenant.waitingForGlobalSlot = true;
+                waitingForGlobalSlot.add(tenant);
+            }
+        }
+        TokenBucket bucket = noSlot ? null : tenant.bucket(config, System.nanoTime());
+        if (bucket != null && !bucket.tryTake(System.nanoTime())) {
+            noSlot = true;
+            if (!tenant.rateTimerSet) {
+                tenant.rateTimerSet = true;
+                long waitMillis = Math.max(1, bucket.nanosUntilToken(System.nanoTime()) / 1_000_000);
+                timers.at(clock.millis() + waitMillis, () -> {
+                    tenant.rateTimerSet = false;
+                    releaseSlots(tenant);
+                });
+            }
+        }
+        if (noSlot) {
+            lane.state = KeyLane.State.WAITING_FOR_SLOT;
+            tenant.readyForSlot.add(lane);
+            return false;
+        }
+        send(lane, item, tenant, config);
+        return true;
+    }
+
+    private void send(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
+        lane.state = KeyLane.State.SENDING;
+        tenant.inFlight++;
+        inFlight++;
+        lane.partition.requestStarted();
+        item.attempts++;
+        if (item.firstAttemptAt == 0) item.firstAttemptAt = clock.millis();
+        boolean probe = tenant.circuit == TenantState.Circuit.HALF_OPEN;
+        if (probe) tenant.probeInFlight = true;
+        metrics.attempt(tenant.name);
+        long startedAt = System.nanoTime();
+        sender.post(config, item.body, result -> engine.execute(
+                () -> completed(lane, item, tenant, config, probe, result, System.nanoTime() - startedAt)));
+    }
+
+    private void completed(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe,
+                           AttemptResult result, long nanos) {
+        tenant.inFlight--;
+        inFlight--;
+        lane.partition.requestEnded();
+        lane.state = KeyLane.State.IDLE;
+        if (probe) tenant.probeInFlight = false;
+        metrics.httpLatency(nanos);
+        if (!lane.partition.isRevoked()) {
+            handle(lane, item, tenant, config, probe, result);
+            advance(lane);
+        }
+        releaseSlots(tenant);
+        releaseGlobalSlots();
+    }
+
+    private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result) {
+        Verdict verdict = ResponsePolicy.classify(result, clock.instant());
+        item.lastStatus = result instanceof AttemptResult.Response r ? r.status() : null;
+        if (verdict instanceof Verdict.Success) {
+            pop(lane);
+            outcomes.delivered(lane, item);
+            if (tenant.circuit == TenantState.Circuit.OPEN || tenant.circuit == TenantState.Circuit.HALF_OPEN) {
+                LOG.info("Tenant {} answers again; delivering its parked notifications, in order, before newer ones", tenant.name);
+                tenant.closed();
+                wakeWaiting(tenant);
+            }
+            return;
+        }
+        String cause = verdict instanceof Verdict.Retry r ? r.cause()
+                : verdict instanceof Verdict.Park p ? p.cause() : ((Verdict.Fail) verdict).cause();
+        item.lastCause = cause;
+        item.lastError = outcomes.describe(result, config);
+        metrics.failure(tenant.name, cause);
+        if (verdict instanceof Verdict.Fail) {
+            outcomes.logFailure(lane, item, config, "not retryable; dead-lettering");
+            pop(lane);
+            outcomes.deadLetter(lane, item, item.lastStatus != null ? DeadLetter.HTTP_STATUS : DeadLetter.REQUEST_FAILED, null);
+            return;
+        }
+        if (verdict instanceof Verdict.Park) {
+            if (tenant.circuit != TenantState.Circuit.AUTH_FAILED) {
+                LOG.warn("Tenant {} refuses our requests ({}); parking its notifications until its config record changes",
+                        tenant.name, item.lastError);
+            }
+            tenant.refused(config);
+        } else {
+            reopen(tenant, (Verdict.Retry) verdict, probe || tenant.circuit == TenantState.Circuit.CLOSED);
+        }
+        boolean parkedNow = verdict instanceof Verdict.Park;
+        outcomes.logFailure(lane, item, config, parkedNow ? "parked until the tenant's config changes" : "will retry");
+        if (retry.maxAttempts() > 0 && item.attempts >= retry.maxAttempts()) {
+            pop(lane);
+            outcomes.deadLetter(lane, item, DeadLetter.RETRIES_EXHAUSTED, null);
+            return;
+        }
+        outcomes.receipt(item, parkedNow ? DeliveryReceipt.PARKED : DeliveryReceipt.RETRIED, item.lastStatus, cause);
+        item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
+        if (!lane.fromRetryTopic()) {
+            pop(lane);
+            outcomes.park(lane, item, cause, false);
+        }
+    }
+
+    private void reopen(TenantState tenant, Verdict.Retry verdict, boolean newFailure) {
+        long now = clock.millis();
+        if (newFailure) {
+            long delay = schedule.delay(tenant.consecutiveFailures + 1, verdict.throttled(), verdict.retryAfter()).toMillis();
+            boolean wasClosed = tenant.isClosed();
+            tenant.opened(now + delay);
+            if (wasClosed) {
+                LOG.warn("Tenant {} is failing ({}); its notifications go to the retry topic, next try in {} ms",
+                        tenant.name, verdict.cause(), delay);
+            }
+            timers.at(tenant.nextProbeAt, () -> probeDue(tenant));
+        } else if (verdict.retryAfter().isPresent() && tenant.circuit == TenantState.Circuit.OPEN) {
+            long asked = now + schedule.delay(tenant.consecutiveFailures, verdict.throttled(), verdict.retryAfter()).toMillis();
+            if (asked > tenant.nextProbeAt) {
+                tenant.nextProbeAt = asked;
+                timers.at(asked, () -> probeDue(tenant));
+            }
+        }
+    }
+
+    private void probeDue(TenantState tenant) {
+        if (tenant.circuit != TenantState.Circuit.OPEN || clock.millis() < tenant.nextProbeAt) return;
+        tenant.circuit = TenantState.Circuit.HALF_OPEN;
+        for (KeyLane lane : tenant.takeWaiting()) {
+            if (tenant.probeInFlight || tenant.circuit != TenantState.Circuit.HALF_OPEN) {
+                tenant.waiting.add(lane);
+            } else {
+                lane.state = KeyLane.State.IDLE;
+                advance(lane);
+            }
+        }
+    }
+
+    private void wake(KeyLane lane, TenantState tenant) {
+        if (lane.state == KeyLane.State.WAITING_FOR_TENANT && tenant.waiting.remove(lane)) {
+            lane.state = KeyLane.State.IDLE;
+            advance(lane);
+        }
+    }
+
+    private void wakeWaiting(TenantState tenant) {
+        for (KeyLane lane : tenant.takeWaiting()) {
+            lane.state = KeyLane.State.IDLE;
+            advance(lane);
+        }
+    }
+
+    private void releaseSlots(TenantState tenant) {
+        while (!tenant.readyForSlot.isEmpty()) {
+            KeyLane lane = tenant.readyForSlot.poll();
+            lane.state = KeyLane.State.IDLE;
+            advance(lane);
+            if (lane.state == KeyLane.State.WAITING_FOR_SLOT) {
+                // Still no slot: back to the front, so the oldest waiter keeps its turn.
+                tenant.readyForSlot.removeLastOccurrence(lane);
+                tenant.readyForSlot.addFirst(lane);
+                return;
+            }
+        }
+    }
+
+    private void releaseGlobalSlots() {
+        while (inFlight < limits.maxInFlight() && !waitingForGlobalSlot.isEmpty()) {
+            TenantState tenant = waitingForGlobalSlot.poll();
+            tenant.waitingForGlobalSlot = false;
+            releaseSlots(tenant);
+        }
+    }
+
+    /**
+     * The tenant's (or, for {@code __global__}, every tenant's) config record changed: a changed config ends a
+     * failure state at once (new URL or credentials are tried now), and a disabled or deleted tenant's waiting
+     * notifications are dropped.
+     */
+    void configChanged(String tenantName) {
+        if (io.statusnotify.schema.GlobalSettings.KEY.equals(tenantName)) {
+            List.copyOf(tenants.keySet()).forEach(this::configChanged);
+            return;
+        }
+        TenantState tenant = tenants.get(tenantName);
+        if (tenant == null) return;
+        if (!tenant.isClosed() && view.route(tenantName) instanceof Route.Send send
+                && !send.target().equals(tenant.refusedConfig)) {
+            LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenantName);
+            tenant.closed();
+            tenant.waiting.forEach(lane -> {
+                if (!lane.items.isEmpty()) lane.items.peek().notBefore = 0;
+            });
+        }
+        wakeWaiting(tenant);
+        releaseSlots(tenant);
+    }
+
+    /** Every waiting notification older than the max age goes to the DLQ now, not when its tenant recovers. */
+    void sweepExpired() {
+        for (TenantState tenant : tenants.values()) {
+            for (KeyLane lane : List.copyOf(tenant.waiting)) {
+                if (!lane.items.isEmpty() && expired(lane.items.peek()) != null) wake(lane, tenant);
+            }
+        }
+    }
+
+    /** The partitions' lanes are set aside; their records are the next owner's (from the last commit). */
+    void revoke(List<PartitionWork> works) {
+        for (PartitionWork work : works) {
+            work.revoke();
+            for (KeyLane lane : work.lanes) {
+                TenantState tenant = tenant(lane.tenant);
+                (work.retryTopic ? retryLanes : mainLanes).remove(lane.key, lane);
+                tenant.readyForSlot.remove(lane);
+                tenant.waiting.remove(lane);
+                if (work.retryTopic) {
+                    bufferedRetries -= lane.items.size();
+                } else {
+                    bufferedMain -= lane.items.size();
+                    tenant.queued -= lane.items.size();
+                }
+                lane.items.clear();
+            }
+            work.lanes.clear();
+            if (!work.retryTopic) parked.forget(work.partition.partition());
+        }
+    }
+
+    /** From now on nothing new is sent; what is in flight finishes. */
+    void drain() {
+        draining = true;
+    }
+
+    private void pop(KeyLane lane) {
+        lane.items.poll();
+        if (lane.fromRetryTopic()) {
+            bufferedRetries--;
+        } else {
+            bufferedMain--;
+            tenant(lane.tenant).queued--;
+        }
+    }
+
+    private void forget(KeyLane lane) {
+        (lane.fromRetryTopic() ? retryLanes : mainLanes).remove(lane.key, lane);
+        lane.partition.lanes.remove(lane);
+    }
+
+    private TenantState tenant(String name) {
+        return tenants.computeIfAbsent(name, TenantState::new);
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    int bufferedMain() {
+        return bufferedMain;
+    }
+
+    int bufferedRetries() {
+        return bufferedRetries;
+    }
+
+    int tenantCount() {
+        return tenants.size();
+    }
+}

@@ -1,0 +1,103 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.logging.Throttle;
+import io.statusnotify.schema.DeadLetterHeaders;
+import io.statusnotify.schema.DeliveryReceipt;
+import io.statusnotify.schema.Json;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Everything the sink writes to Kafka: notifications moved to the retry topic, dead letters, and delivery receipts.
+ * One idempotent producer, so what is sent to one partition stays in order. Callbacks run on the producer's thread
+ * with null for success or the error.
+ */
+final class Outbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final Throttle RECEIPT_ERRORS = new Throttle(Duration.ofMinutes(1));
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String retryTopic;
+    private final String deadLetterTopic;
+    private final String receiptsTopic;
+
+    Outbox(Properties kafka, String retryTopic, String deadLetterTopic, String receiptsTopic) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-outbox");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.retryTopic = retryTopic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.receiptsTopic = receiptsTopic;
+    }
+
+    /**
+     * The notification as sent (stamped), to the retry topic's partition of the same number, so the same instance
+     * owns the key in both topics.
+     */
+    void park(Item item, Consumer<Exception> done) {
+        ConsumerRecord<String, byte[]> source = item.record;
+        send(new ProducerRecord<>(retryTopic, source.partition(), source.key(), item.body, RetryHeaders.write(item)), done);
+    }
+
+    /** Original key and bytes with the reasons in headers; a record too large for the DLQ goes without its bytes. */
+    void deadLetter(ConsumerRecord<String, byte[]> source, DeadLetter letter, Consumer<Exception> done) {
+        send(new ProducerRecord<>(deadLetterTopic, null, source.key(), source.value(), letter.headers()), error -> {
+            if (!(error instanceof RecordTooLargeException)) {
+                done.accept(error);
+                return;
+            }
+            List<Header> headers = new ArrayList<>(letter.headers());
+            headers.add(new RecordHeader(DeadLetterHeaders.ORIGINAL_OMITTED,
+                    "too large for the dead-letter topic".getBytes(StandardCharsets.UTF_8)));
+            send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, null, null, headers), done);
+        });
+    }
+
+    /** Best effort: a lost receipt is logged (at most once a minute), never retried and never blocks delivery. */
+    void receipt(String key, DeliveryReceipt receipt) {
+        send(new ProducerRecord<>(receiptsTopic, key, Json.write(receipt)), error -> {
+            if (error != null && RECEIPT_ERRORS.allow("receipt")) {
+                LOG.warn("Could not write a delivery receipt to {} (logged at most once a minute): {}", receiptsTopic,
+                        error.toString());
+            }
+        });
+    }
+
+    String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, Consumer<Exception> done) {
+        try {
+            producer.send(record, (metadata, error) -> done.accept(error));
+        } catch (RuntimeException e) {
+            done.accept(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,103 @@
+package io.statusnotify.sink;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One assigned partition's offsets: records taken but not finished, and records finished above the lowest unfinished
+ * one. What it commits is the lowest unfinished offset, with the finished ones above it in the metadata
+ * ({@link OffsetMap}). Records finished before a restart (read back from that metadata) are skipped when they come
+ * again. Engine thread only.
+ */
+final class PartitionWork {
+    final TopicPartition partition;
+    final boolean retryTopic;
+    final Set<KeyLane> lanes = new HashSet<>();
+    private final TreeSet<Long> outstanding = new TreeSet<>();
+    private final TreeSet<Long> doneAbove = new TreeSet<>();
+    private final SortedSet<Long> doneBeforeRestart;
+    private int inFlight;
+    private boolean revoked;
+    private boolean closing;
+    private OffsetAndMetadata lastCommitted;
+
+    PartitionWork(TopicPartition partition, boolean retryTopic, OffsetAndMetadata committed) {
+        this.partition = partition;
+        this.retryTopic = retryTopic;
+        this.lastCommitted = committed;
+        this.doneBeforeRestart = committed == null ? new TreeSet<>()
+                : OffsetMap.decode(committed.offset(), committed.metadata());
+    }
+
+    /** False when this record was finished before a restart: it counts as done and must not be sent again. */
+    boolean take(long offset) {
+        if (doneBeforeRestart.remove(offset)) {
+            doneAbove.add(offset);
+            return false;
+        }
+        outstanding.add(offset);
+        return true;
+    }
+
+    void done(long offset) {
+        if (outstanding.remove(offset)) doneAbove.add(offset);
+    }
+
+    /**
+     * The commit for this partition now, or null when nothing changed. {@code position} is the consumer's next
+     * offset, used when nothing is outstanding (it also steps over transaction markers).
+     */
+    OffsetAndMetadata toCommit(long position) {
+        long next = outstanding.isEmpty() ? position : outstanding.first();
+        doneAbove.headSet(next).clear();
+        doneBeforeRestart.headSet(next).clear();
+        String metadata = OffsetMap.encode(next, OffsetMap.union(doneAbove, doneBeforeRestart));
+        OffsetAndMetadata commit = new OffsetAndMetadata(next, metadata);
+        if (commit.equals(lastCommitted)) return null;
+        return commit;
+    }
+
+    void committed(OffsetAndMetadata commit) {
+        lastCommitted = commit;
+    }
+
+    /** Set aside without committing: the new owner (or the next start) reads from the last commit. */
+    void revoke() {
+        revoked = true;
+        closing = true;
+    }
+
+    /** Being handed over: what is in flight finishes, nothing new starts. */
+    void close() {
+        closing = true;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    boolean isRevoked() {
+        return revoked;
+    }
+
+    void requestStarted() {
+        inFlight++;
+    }
+
+    void requestEnded() {
+        inFlight--;
+    }
+
+    boolean isBusy() {
+        return inFlight > 0;
+    }
+
+    int outstandingCount() {
+        return outstanding.size();
+    }
+}

@@ -1,0 +1,60 @@
+package io.statusnotify.sink;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Counts, per key, the notifications still waiting on one retry-topic partition (from its committed offset to its
+ * end, minus those the commit's offset map says are done). Done when the partition is assigned and before anything
+ * of it is delivered, so a newer notification never overtakes one parked by an earlier owner.
+ */
+final class RetryScan implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    RetryScan(Properties kafka) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-retry-scan");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    Map<String, Integer> waitingPerKey(TopicPartition partition, OffsetAndMetadata committed) {
+        List<TopicPartition> one = List.of(partition);
+        consumer.assign(one);
+        long end = consumer.endOffsets(one).get(partition);
+        long start = committed == null ? consumer.beginningOffsets(one).get(partition) : committed.offset();
+        Set<Long> done = committed == null ? Set.of() : OffsetMap.decode(committed.offset(), committed.metadata());
+        Map<String, Integer> counts = new HashMap<>();
+        if (start >= end) return counts;
+        consumer.seek(partition, start);
+        while (consumer.position(partition) < end) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() < end && !done.contains(record.offset())) {
+                    counts.merge(ParkedKeys.laneKey(record.key()), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,96 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.schema.TenantConfig;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One tenant's delivery state in the engine: its circuit breaker, what it has in flight and waiting, and its rate
+ * cap. Engine thread only.
+ *
+ * <p>Circuit: {@code CLOSED} sends; {@code OPEN} sends nothing until {@code nextProbeAt}; then {@code HALF_OPEN}
+ * lets exactly one parked notification through as a probe (success closes, failure opens again with the next
+ * longer delay); {@code AUTH_FAILED} (401/403/410) sends nothing until the tenant's config record changes.
+ */
+final class TenantState {
+    enum Circuit { CLOSED, OPEN, HALF_OPEN, AUTH_FAILED }
+
+    final String name;
+    Circuit circuit = Circuit.CLOSED;
+    int consecutiveFailures;
+    long nextProbeAt;
+    boolean probeInFlight;
+    /** The config that was refused (401/403/410); any other config is worth a try. */
+    TenantConfig refusedConfig;
+    int inFlight;
+    /** Notifications from the notifications topic waiting in this tenant's lanes (not yet sent). */
+    int queued;
+    /** Lanes whose head may be sent as soon as a slot (tenant, global or rate) frees up, oldest first. */
+    final ArrayDeque<KeyLane> readyForSlot = new ArrayDeque<>();
+    /** Retry lanes waiting for the circuit or a not-before time. */
+    final Set<KeyLane> waiting = new LinkedHashSet<>();
+    boolean waitingForGlobalSlot;
+    boolean rateTimerSet;
+    private TokenBucket bucket;
+
+    TenantState(String name) {
+        this.name = name;
+    }
+
+    boolean isClosed() {
+        return circuit == Circuit.CLOSED;
+    }
+
+    /** A rate cap from the config record, rebuilt when it changes; none when absent. */
+    TokenBucket bucket(TenantConfig config, long nowNanos) {
+        Double rate = config.maxRequestsPerSecond();
+        if (rate == null) {
+            bucket = null;
+        } else if (bucket == null || bucket.rate() != rate) {
+            bucket = new TokenBucket(rate, nowNanos);
+        }
+        return bucket;
+    }
+
+    void opened(long probeAt) {
+        circuit = Circuit.OPEN;
+        consecutiveFailures++;
+        nextProbeAt = probeAt;
+        probeInFlight = false;
+    }
+
+    void closed() {
+        circuit = Circuit.CLOSED;
+        consecutiveFailures = 0;
+        probeInFlight = false;
+        refusedConfig = null;
+    }
+
+    void refused(TenantConfig config) {
+        circuit = Circuit.AUTH_FAILED;
+        refusedConfig = config;
+        probeInFlight = false;
+    }
+
+    List<KeyLane> takeWaiting() {
+        List<KeyLane> lanes = new ArrayList<>(waiting);
+        waiting.clear();
+        return lanes;
+    }
+
+    List<KeyLane> takeReadyForSlot() {
+        List<KeyLane> lanes = new ArrayList<>(readyForSlot);
+        readyForSlot.clear();
+        return lanes;
+    }
+
+    /** Nothing in flight, nothing waiting, circuit closed: the state can be forgotten. */
+    boolean isIdle() {
+        return circuit == Circuit.CLOSED && inFlight == 0 && queued == 0 && readyForSlot.isEmpty() && waiting.isEmpty()
+                && !waitingForGlobalSlot && !rateTimerSet;
+    }
+}
