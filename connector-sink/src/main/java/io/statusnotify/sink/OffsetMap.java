@@ -3,10 +3,6 @@ package io.statusnotify.sink;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Which records above a committed offset are already done, written into the commit's metadata (as Confluent's
@@ -22,59 +18,45 @@ final class OffsetMap {
     private OffsetMap() {
     }
 
-    /** {@code done}: offsets at or above {@code base}, ascending; lower ones are ignored. */
-    static String encode(long base, SortedSet<Long> done) {
+    /** {@code done}: runs of finished offsets at or above {@code base}. */
+    static String encode(long base, DoneRanges done) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int maxBytes = (MAX_CHARS - PREFIX.length()) / 4 * 3;
-        long previousEnd = base;
-        Iterator<Long> it = done.tailSet(base).iterator();
-        Long next = it.hasNext() ? it.next() : null;
-        while (next != null) {
-            long start = next;
-            long end = start + 1;
-            next = null;
-            while (it.hasNext()) {
-                long candidate = it.next();
-                if (candidate == end) {
-                    end++;
-                } else {
-                    next = candidate;
-                    break;
-                }
-            }
+        long[] previousEnd = {base};
+        boolean[] full = {false};
+        done.forEachRun((start, end) -> {
+            if (full[0] || end <= base) return;
+            long from = Math.max(start, base);
             ByteArrayOutputStream pair = new ByteArrayOutputStream();
-            writeVarLong(pair, start - previousEnd);
-            writeVarLong(pair, end - start);
-            if (out.size() + pair.size() > maxBytes) break;
+            writeVarLong(pair, from - previousEnd[0]);
+            writeVarLong(pair, end - from);
+            if (out.size() + pair.size() > maxBytes) {
+                full[0] = true;
+                return;
+            }
             out.writeBytes(pair.toByteArray());
-            previousEnd = end;
-        }
+            previousEnd[0] = end;
+        });
         return out.size() == 0 ? "" : PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
     /** The done offsets recorded above {@code base}; empty for metadata this sink did not write or cannot read. */
-    static SortedSet<Long> decode(long base, String metadata) {
-        SortedSet<Long> done = new TreeSet<>();
+    static DoneRanges decode(long base, String metadata) {
+        DoneRanges done = new DoneRanges();
         if (metadata == null || !metadata.startsWith(PREFIX)) return done;
         try {
             ByteBuffer in = ByteBuffer.wrap(Base64.getUrlDecoder().decode(metadata.substring(PREFIX.length())));
             long previousEnd = base;
             while (in.hasRemaining()) {
-                long start = previousEnd + readVarLong(in);
-                long length = readVarLong(in);
-                for (long offset = start; offset < start + length; offset++) done.add(offset);
-                previousEnd = start + length;
+                long start = Math.addExact(previousEnd, readVarLong(in));
+                long end = Math.addExact(start, readVarLong(in));
+                done.addRun(start, end);
+                previousEnd = end;
             }
             return done;
         } catch (RuntimeException e) {
-            return new TreeSet<>();
+            return new DoneRanges();
         }
-    }
-
-    static SortedSet<Long> union(Collection<Long> a, Collection<Long> b) {
-        SortedSet<Long> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static void writeVarLong(ByteArrayOutputStream out, long value) {

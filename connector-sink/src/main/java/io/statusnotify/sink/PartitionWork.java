@@ -5,7 +5,6 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -19,8 +18,8 @@ final class PartitionWork {
     final boolean retryTopic;
     final Set<KeyLane> lanes = new HashSet<>();
     private final TreeSet<Long> outstanding = new TreeSet<>();
-    private final TreeSet<Long> doneAbove = new TreeSet<>();
-    private final SortedSet<Long> doneBeforeRestart;
+    /** Finished above the lowest unfinished offset, including those finished before a restart (from the metadata). */
+    private final DoneRanges done;
     private int inFlight;
     private boolean revoked;
     private boolean closing;
@@ -30,22 +29,18 @@ final class PartitionWork {
         this.partition = partition;
         this.retryTopic = retryTopic;
         this.lastCommitted = committed;
-        this.doneBeforeRestart = committed == null ? new TreeSet<>()
-                : OffsetMap.decode(committed.offset(), committed.metadata());
+        this.done = committed == null ? new DoneRanges() : OffsetMap.decode(committed.offset(), committed.metadata());
     }
 
     /** False when this record was finished before a restart: it counts as done and must not be sent again. */
     boolean take(long offset) {
-        if (doneBeforeRestart.remove(offset)) {
-            doneAbove.add(offset);
-            return false;
-        }
+        if (done.contains(offset)) return false;
         outstanding.add(offset);
         return true;
     }
 
     void done(long offset) {
-        if (outstanding.remove(offset)) doneAbove.add(offset);
+        if (outstanding.remove(offset)) done.add(offset);
     }
 
     /**
@@ -54,12 +49,10 @@ final class PartitionWork {
      */
     OffsetAndMetadata toCommit(long position) {
         long next = outstanding.isEmpty() ? position : outstanding.first();
-        doneAbove.headSet(next).clear();
-        doneBeforeRestart.headSet(next).clear();
-        String metadata = OffsetMap.encode(next, OffsetMap.union(doneAbove, doneBeforeRestart));
-        OffsetAndMetadata commit = new OffsetAndMetadata(next, metadata);
-        if (commit.equals(lastCommitted)) return null;
-        return commit;
+        done.removeBelow(next);
+        String metadata = OffsetMap.encode(next, done);
+        if (lastCommitted != null && lastCommitted.offset() == next && metadata.equals(lastCommitted.metadata())) return null;
+        return new OffsetAndMetadata(next, metadata);
     }
 
     void committed(OffsetAndMetadata commit) {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Counts, per key, the notifications still waiting on one retry-topic partition (from its committed offset to its
@@ -39,7 +38,7 @@ final class RetryScan implements AutoCloseable {
         consumer.assign(one);
         long end = consumer.endOffsets(one).get(partition);
         long start = committed == null ? consumer.beginningOffsets(one).get(partition) : committed.offset();
-        Set<Long> done = committed == null ? Set.of() : OffsetMap.decode(committed.offset(), committed.metadata());
+        DoneRanges done = committed == null ? new DoneRanges() : OffsetMap.decode(committed.offset(), committed.metadata());
         Map<String, Integer> counts = new HashMap<>();
         if (start >= end) return counts;
         consumer.seek(partition, start);

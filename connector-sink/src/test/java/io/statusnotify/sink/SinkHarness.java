@@ -9,6 +9,7 @@ import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.schema.User;
 import io.statusnotify.schema.UserStatus;
 import io.statusnotify.settings.Settings;
+import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicNames;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -95,16 +96,26 @@ final class SinkHarness implements AutoCloseable {
      * numbers are beyond int range, so they read back as the same JSON number type as the seed's.
      */
     Notification notify(String tenant, int n) {
-        Notification notification = seedNotification(tenant, SEQ_BASE + n);
+        return notify(tenant, null, n);
+    }
+
+    /** The same for another user of the tenant ({@code memberId} null: the seed's user). */
+    Notification notify(String tenant, String memberId, int n) {
+        Notification notification = seedNotification(tenant, memberId, SEQ_BASE + n);
         kafka.send(topics.notifications(), NotificationKey.of(notification.userStatusNotification().user()),
                 Json.write(notification));
         return notification;
     }
 
     static Notification seedNotification(String tenant, long sequenceNum) {
+        return seedNotification(tenant, null, sequenceNum);
+    }
+
+    static Notification seedNotification(String tenant, String memberId, long sequenceNum) {
         UserStatus seed = Json.read(seedBytes(), Notification.class).userStatusNotification();
         User u = seed.user();
-        User user = new User(u.userName(), u.displayName(), u.memberID(), u.userState(), tenant, u.accessType(), u.extension());
+        User user = new User(u.userName(), u.displayName(), memberId == null ? u.memberID() : memberId, u.userState(),
+                tenant, u.accessType(), u.extension());
         UserStatus body = new UserStatus(user, seed.room(), seed.conference(), seed.endpoint(), seed.endpointDetails(),
                 seed.gateway(), seed.contextAwareLinking());
         return Notification.of(sequenceNum, 1_764_000_000_000L + sequenceNum, body);
@@ -116,6 +127,19 @@ final class SinkHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sequence numbers a receiver got for one user of one tenant, in arrival order. */
+    static List<Long> sequence(RecordingReceiver receiver, String path, String memberId) {
+        return receiver.requestsTo(path).stream()
+                .map(r -> Json.read(r.body().getBytes(StandardCharsets.UTF_8), Notification.class))
+                .filter(n -> memberId.equals(n.userStatusNotification().user().memberID()))
+                .map(n -> n.sequenceNum() - SEQ_BASE).toList();
+    }
+
+    double gauge(String meter, String... tags) {
+        var gauge = registry.find(meter).tags(tags).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     double count(String meter, String... tags) {
