@@ -34,7 +34,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long COMMIT_EVERY_MILLIS = 1000;
     private static final long SWEEP_EVERY_MILLIS = 30_000;
-    private static final Duration REVOKE_GRACE = Duration.ofSeconds(10);
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final RetryScan scan;
@@ -205,23 +205,39 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(assigned));
-        String retryTopic = settings.topics().notificationsRetry();
-        for (TopicPartition tp : assigned) {
-            partitions.put(tp, new PartitionWork(tp, tp.topic().equals(retryTopic), committed.get(tp)));
+        try {
+            setUp(assigned);
+        } catch (KafkaException e) {
+            // Without its committed offsets and parked keys a partition cannot be delivered safely: hold it and ask
+            // the group to hand it out again (a broker restart, say).
+            LOG.warn("Could not set up {} ({}); pausing them and rejoining the group", assigned, e.toString());
+            assigned.forEach(partitions::remove);
+            consumer.pause(assigned);
+            consumer.enforceRebalance("partition setup failed");
+            return;
         }
+        hasPartitions = partitions.keySet().stream().anyMatch(tp -> !tp.topic().equals(settings.topics().notificationsRetry()));
+        LOG.info("Assigned {}", assigned);
+    }
+
+    private void setUp(Collection<TopicPartition> assigned) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(assigned), SETUP_TIMEOUT);
+        String retryTopic = settings.topics().notificationsRetry();
+        Map<Integer, Map<String, Integer>> parkedCounts = new HashMap<>();
         for (TopicPartition tp : assigned) {
             if (tp.topic().equals(retryTopic)) continue;
             TopicPartition retry = new TopicPartition(retryTopic, tp.partition());
-            OffsetAndMetadata retryCommitted = committed.containsKey(retry) || assigned.contains(retry)
-                    ? committed.get(retry) : consumer.committed(Set.of(retry)).get(retry);
-            parked.load(tp.partition(), scan.waitingPerKey(retry, retryCommitted));
+            OffsetAndMetadata retryCommitted = assigned.contains(retry)
+                    ? committed.get(retry) : consumer.committed(Set.of(retry), SETUP_TIMEOUT).get(retry);
+            parkedCounts.put(tp.partition(), scan.waitingPerKey(retry, retryCommitted, SETUP_TIMEOUT));
             if (!assigned.contains(retry)) {
                 LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
             }
         }
-        hasPartitions = partitions.keySet().stream().anyMatch(tp -> !tp.topic().equals(retryTopic));
-        LOG.info("Assigned {}", assigned);
+        for (TopicPartition tp : assigned) {
+            partitions.put(tp, new PartitionWork(tp, tp.topic().equals(retryTopic), committed.get(tp)));
+        }
+        parkedCounts.forEach(parked::load);
     }
 
     @Override
@@ -229,7 +245,9 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         List<PartitionWork> works = revoked.stream().map(partitions::get).filter(w -> w != null).toList();
         if (works.isEmpty()) return;
         works.forEach(PartitionWork::close);
-        awaitIdle(works, System.nanoTime() + REVOKE_GRACE.toNanos());
+        // Long enough for a request started just now to finish or time out.
+        Duration grace = settings.http().connectTimeout().plus(settings.http().responseTimeout()).plusSeconds(1);
+        awaitIdle(works, System.nanoTime() + grace.toNanos());
         commit(true, works);
         release(works);
         LOG.info("Revoked {}", revoked);

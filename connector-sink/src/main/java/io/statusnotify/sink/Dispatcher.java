@@ -43,6 +43,7 @@ final class Dispatcher {
     private int bufferedMain;
     private int bufferedRetries;
     private boolean draining;
+    private TenantState grantedGlobalSlot;
 
     Dispatcher(TenantConfigView view, HttpSender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
                SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked) {
@@ -71,10 +72,10 @@ final class Dispatcher {
         }
         String key = ParkedKeys.laneKey(record.key());
         Map<String, KeyLane> lanes = work.retryTopic ? retryLanes : mainLanes;
-        KeyLane lane = lanes.get(key);
+        KeyLane lane = lanes.get(mapKey(work, key));
         if (lane == null) {
             lane = new KeyLane(key, item.tenant, work);
-            lanes.put(key, lane);
+            lanes.put(mapKey(work, key), lane);
             work.lanes.add(lane);
         }
         lane.items.add(item);
@@ -127,8 +128,9 @@ final class Dispatcher {
                 if (cause != null) {
                     pop(lane);
                     item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
-                    outcomes.park(lane, item, cause, true);
-                    continue;
+                    item.notBeforeSetAt = clock.millis();
+                    park(lane, item, cause, true);
+                    return;
                 }
             }
             if (!trySend(lane, item, tenant, config)) return;
@@ -163,17 +165,20 @@ final class Dispatcher {
             case HALF_OPEN -> tenant.probeInFlight;
             case CLOSED -> false;
         };
-        if (!blocked && now >= item.notBefore) return true;
+        // A recovery or a new config since the wait was set ends the wait.
+        long notBefore = item.notBeforeSetAt < tenant.resetAt ? 0 : item.notBefore;
+        if (!blocked && now >= notBefore) return true;
         lane.state = KeyLane.State.WAITING_FOR_TENANT;
         tenant.waiting.add(lane);
-        if (!blocked) timers.at(item.notBefore, () -> wake(lane, tenant));
+        if (!blocked) timers.at(notBefore, () -> wake(lane, tenant));
         return false;
     }
 
     private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
         int tenantLimit = config.maxInFlight() != null ? config.maxInFlight() : limits.tenantMaxInFlight();
         boolean noSlot = tenant.inFlight >= tenantLimit;
-        if (!noSlot && inFlight >= limits.maxInFlight()) {
+        boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
+        if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
             noSlot = true;
             if (!tenant.waitingForGlobalSlot) {
                 tenant.waitingForGlobalSlot = true;
@@ -228,19 +233,26 @@ final class Dispatcher {
             handle(lane, item, tenant, config, probe, result);
             advance(lane);
         }
-        releaseSlots(tenant);
+        if (tenant.circuit == TenantState.Circuit.HALF_OPEN && !tenant.probeInFlight) {
+            // The probe ended without an answer either way (dead-lettered, say): let the next one go.
+            wakeWaiting(tenant);
+        }
         releaseGlobalSlots();
+        releaseSlots(tenant);
     }
 
     private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result) {
         Verdict verdict = ResponsePolicy.classify(result, clock.instant());
         item.lastStatus = result instanceof AttemptResult.Response r ? r.status() : null;
+        // An answer to a config that has since been replaced says nothing about the tenant as it is now.
+        boolean current = isCurrent(tenant.name, config);
         if (verdict instanceof Verdict.Success) {
             pop(lane);
             outcomes.delivered(lane, item);
-            if (tenant.circuit == TenantState.Circuit.OPEN || tenant.circuit == TenantState.Circuit.HALF_OPEN) {
+            tenant.failuresInARow = 0;
+            if (current && (tenant.circuit == TenantState.Circuit.OPEN || tenant.circuit == TenantState.Circuit.HALF_OPEN)) {
                 LOG.info("Tenant {} answers again; delivering its parked notifications, in order, before newer ones", tenant.name);
-                tenant.closed();
+                tenant.closed(clock.millis());
                 wakeWaiting(tenant);
             }
             return;
@@ -256,47 +268,71 @@ final class Dispatcher {
             outcomes.deadLetter(lane, item, item.lastStatus != null ? DeadLetter.HTTP_STATUS : DeadLetter.REQUEST_FAILED, null);
             return;
         }
-        if (verdict instanceof Verdict.Park) {
+        boolean refused = verdict instanceof Verdict.Park;
+        long now = clock.millis();
+        if (!current) {
+            item.notBefore = 0;
+        } else if (refused) {
             if (tenant.circuit != TenantState.Circuit.AUTH_FAILED) {
                 LOG.warn("Tenant {} refuses our requests ({}); parking its notifications until its config record changes",
                         tenant.name, item.lastError);
             }
             tenant.refused(config);
+            item.notBefore = 0;
         } else {
-            reopen(tenant, (Verdict.Retry) verdict, probe || tenant.circuit == TenantState.Circuit.CLOSED);
+            Verdict.Retry retryVerdict = (Verdict.Retry) verdict;
+            tenant.failuresInARow++;
+            if (probe || (tenant.isClosed() && tenant.failuresInARow >= limits.failuresToOpen())) {
+                open(tenant, config, retryVerdict);
+            } else if (tenant.circuit == TenantState.Circuit.OPEN) {
+                extendForRetryAfter(tenant, retryVerdict);
+            }
+            item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt
+                    : now + schedule.delay(item.attempts, retryVerdict.throttled(), retryVerdict.retryAfter()).toMillis();
         }
-        boolean parkedNow = verdict instanceof Verdict.Park;
-        outcomes.logFailure(lane, item, config, parkedNow ? "parked until the tenant's config changes" : "will retry");
+        item.notBeforeSetAt = now;
+        outcomes.logFailure(lane, item, config, refused ? "parked until the tenant's config changes" : "will retry");
         if (retry.maxAttempts() > 0 && item.attempts >= retry.maxAttempts()) {
             pop(lane);
             outcomes.deadLetter(lane, item, DeadLetter.RETRIES_EXHAUSTED, null);
             return;
         }
-        outcomes.receipt(item, parkedNow ? DeliveryReceipt.PARKED : DeliveryReceipt.RETRIED, item.lastStatus, cause);
-        item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
+        outcomes.receipt(item, refused ? DeliveryReceipt.PARKED : DeliveryReceipt.RETRIED, item.lastStatus, cause);
         if (!lane.fromRetryTopic()) {
             pop(lane);
-            outcomes.park(lane, item, cause, false);
+            park(lane, item, cause, false);
         }
     }
 
-    private void reopen(TenantState tenant, Verdict.Retry verdict, boolean newFailure) {
-        long now = clock.millis();
-        if (newFailure) {
-            long delay = schedule.delay(tenant.consecutiveFailures + 1, verdict.throttled(), verdict.retryAfter()).toMillis();
-            boolean wasClosed = tenant.isClosed();
-            tenant.opened(now + delay);
-            if (wasClosed) {
-                LOG.warn("Tenant {} is failing ({}); its notifications go to the retry topic, next try in {} ms",
-                        tenant.name, verdict.cause(), delay);
-            }
-            timers.at(tenant.nextProbeAt, () -> probeDue(tenant));
-        } else if (verdict.retryAfter().isPresent() && tenant.circuit == TenantState.Circuit.OPEN) {
-            long asked = now + schedule.delay(tenant.consecutiveFailures, verdict.throttled(), verdict.retryAfter()).toMillis();
-            if (asked > tenant.nextProbeAt) {
-                tenant.nextProbeAt = asked;
-                timers.at(asked, () -> probeDue(tenant));
-            }
+    /** Moves the notification to the retry topic; the key's next one waits until Kafka has it, so order holds. */
+    private void park(KeyLane lane, Item item, String cause, boolean withReceipt) {
+        lane.state = KeyLane.State.PARKING;
+        outcomes.park(lane, item, cause, withReceipt, () -> {
+            lane.state = KeyLane.State.IDLE;
+            advance(lane);
+        });
+    }
+
+    private boolean isCurrent(String tenant, TenantConfig config) {
+        return view.route(tenant) instanceof Route.Send send && send.target().equals(config);
+    }
+
+    private void open(TenantState tenant, TenantConfig config, Verdict.Retry verdict) {
+        long delay = schedule.delay(tenant.openings + 1, verdict.throttled(), verdict.retryAfter()).toMillis();
+        if (tenant.isClosed()) {
+            LOG.warn("Tenant {} is failing ({}); its notifications go to the retry topic, next try in {} ms",
+                    tenant.name, verdict.cause(), delay);
+        }
+        tenant.opened(clock.millis() + delay, config);
+        timers.at(tenant.nextProbeAt, () -> probeDue(tenant));
+    }
+
+    private void extendForRetryAfter(TenantState tenant, Verdict.Retry verdict) {
+        if (verdict.retryAfter().isEmpty()) return;
+        long asked = clock.millis() + schedule.delay(tenant.openings, verdict.throttled(), verdict.retryAfter()).toMillis();
+        if (asked > tenant.nextProbeAt) {
+            tenant.nextProbeAt = asked;
+            timers.at(asked, () -> probeDue(tenant));
         }
     }
 
@@ -341,11 +377,14 @@ final class Dispatcher {
         }
     }
 
+    /** Freed global slots go to the tenants that waited for one, in turn, before anyone else. */
     private void releaseGlobalSlots() {
         while (inFlight < limits.maxInFlight() && !waitingForGlobalSlot.isEmpty()) {
             TenantState tenant = waitingForGlobalSlot.poll();
             tenant.waitingForGlobalSlot = false;
+            grantedGlobalSlot = tenant;
             releaseSlots(tenant);
+            grantedGlobalSlot = null;
         }
     }
 
@@ -362,12 +401,9 @@ final class Dispatcher {
         TenantState tenant = tenants.get(tenantName);
         if (tenant == null) return;
         if (!tenant.isClosed() && view.route(tenantName) instanceof Route.Send send
-                && !send.target().equals(tenant.refusedConfig)) {
+                && !send.target().equals(tenant.failedWith)) {
             LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenantName);
-            tenant.closed();
-            tenant.waiting.forEach(lane -> {
-                if (!lane.items.isEmpty()) lane.items.peek().notBefore = 0;
-            });
+            tenant.closed(clock.millis());
         }
         wakeWaiting(tenant);
         releaseSlots(tenant);
@@ -388,7 +424,7 @@ final class Dispatcher {
             work.revoke();
             for (KeyLane lane : work.lanes) {
                 TenantState tenant = tenant(lane.tenant);
-                (work.retryTopic ? retryLanes : mainLanes).remove(lane.key, lane);
+                (work.retryTopic ? retryLanes : mainLanes).remove(mapKey(work, lane.key), lane);
                 tenant.readyForSlot.remove(lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
@@ -419,8 +455,13 @@ final class Dispatcher {
         }
     }
 
+    /** A key's lane belongs to one partition (keyless records, or a topic that grew, could otherwise mix two). */
+    private static String mapKey(PartitionWork work, String key) {
+        return work.partition.partition() + "\u0000" + key;
+    }
+
     private void forget(KeyLane lane) {
-        (lane.fromRetryTopic() ? retryLanes : mainLanes).remove(lane.key, lane);
+        (lane.fromRetryTopic() ? retryLanes : mainLanes).remove(mapKey(lane.partition, lane.key), lane);
         lane.partition.lanes.remove(lane);
     }
 

@@ -111,15 +111,14 @@ final class HttpSender implements AutoCloseable {
         }
     }
 
-    /** Closes at once, aborting any request in flight (used when a shutdown must not wait any longer). */
-    void abort() {
-        client.close(CloseMode.IMMEDIATE);
-    }
-
+    /**
+     * Closes at once, aborting any request still in flight: the engine has already given them the shutdown grace, and
+     * their records were not committed, so the next owner delivers them.
+     */
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
-        connections.close(CloseMode.GRACEFUL);
+        client.close(CloseMode.IMMEDIATE);
+        connections.close(CloseMode.IMMEDIATE);
     }
 
     private static String version() {

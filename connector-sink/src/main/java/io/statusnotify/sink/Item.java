@@ -19,6 +19,8 @@ final class Item {
     int attempts;
     long firstAttemptAt;
     long notBefore;
+    /** When {@link #notBefore} was set: a tenant's recovery or new config after that ends the wait. */
+    long notBeforeSetAt;
     Integer lastStatus;
     String lastCause;
     String lastError;
@@ -34,6 +36,7 @@ final class Item {
         this.attempts = carried.attempts();
         this.firstAttemptAt = carried.firstAttemptAt();
         this.notBefore = carried.notBefore();
+        this.notBeforeSetAt = record.timestamp();
     }
 
     long offset() {

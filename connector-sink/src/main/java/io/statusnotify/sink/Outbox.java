@@ -45,6 +45,8 @@ final class Outbox implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-outbox");
+        // send() runs on the delivery thread: while Kafka is away it must fail fast (and be tried again) not block it.
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.retryTopic = retryTopic;
         this.deadLetterTopic = deadLetterTopic;

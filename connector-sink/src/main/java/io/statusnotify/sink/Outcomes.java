@@ -64,12 +64,12 @@ final class Outcomes {
      * Moves the notification to the retry topic; its key's newer notifications follow it there until it is done.
      * {@code withReceipt}: false when the failed attempt already published one.
      */
-    void park(KeyLane lane, Item item, String cause, boolean withReceipt) {
+    void park(KeyLane lane, Item item, String cause, boolean withReceipt, Runnable written) {
         int partition = lane.partition.partition.partition();
         parked.parked(partition, lane.key);
         metrics.parked(item.tenant, cause);
         if (withReceipt) receipt(item, DeliveryReceipt.PARKED, null, cause);
-        write(lane.partition, item, "retry topic", done -> outbox.park(item, done));
+        writeRecord(lane.partition, item.offset(), "retry topic", done -> outbox.park(item, done), written);
     }
 
     void deadLetter(KeyLane lane, Item item, String reason, Duration maxAge) {
@@ -85,7 +85,7 @@ final class Outcomes {
         if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
         metrics.deadLettered(reason);
         receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason);
-        write(lane.partition, item, "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done));
+        writeRecord(lane.partition, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
     }
 
     void malformed(PartitionWork work, ConsumerRecord<String, byte[]> record, BadRecordException e) {
@@ -100,7 +100,8 @@ final class Outcomes {
             outbox.receipt(record.key(), new DeliveryReceipt(NotificationKey.tenantOf(record.key()), record.key(), null,
                     DeliveryReceipt.DEAD_LETTERED, from.attempts(), null, DeadLetter.MALFORMED, null, clock.millis()));
         }
-        writeRecord(work, record.offset(), "dead-letter topic", done -> outbox.deadLetter(record, letter, done));
+        if (work.retryTopic) parked.finished(work.partition.partition(), ParkedKeys.laneKey(record.key()));
+        writeRecord(work, record.offset(), "dead-letter topic", done -> outbox.deadLetter(record, letter, done), null);
     }
 
     void receipt(Item item, String outcome, Integer status, String cause) {
@@ -135,23 +136,23 @@ final class Outcomes {
         void start(java.util.function.Consumer<Exception> done);
     }
 
-    private void write(PartitionWork work, Item item, String where, Write write) {
-        writeRecord(work, item.offset(), where, write);
-    }
-
-    /** The offset is done only once Kafka has the record; a failed write is tried again (nothing is lost). */
-    private void writeRecord(PartitionWork work, long offset, String where, Write write) {
+    /**
+     * The offset is done only once Kafka has the record; a failed write is tried again, before anything else of its
+     * key ({@code written} runs only after success), so nothing is lost and order holds.
+     */
+    private void writeRecord(PartitionWork work, long offset, String where, Write write, Runnable written) {
         work.requestStarted();
         write.start(error -> engine.execute(() -> {
             work.requestEnded();
             if (work.isRevoked()) return;
             if (error == null) {
                 work.done(offset);
+                if (written != null) written.run();
                 return;
             }
             LOG.error("Cannot write to the {} (will try again in {}): {}", where, WRITE_RETRY, error.toString());
             timers.at(clock.millis() + WRITE_RETRY.toMillis(), () -> {
-                if (!work.isRevoked()) writeRecord(work, offset, where, write);
+                if (!work.isRevoked()) writeRecord(work, offset, where, write, written);
             });
         }));
     }

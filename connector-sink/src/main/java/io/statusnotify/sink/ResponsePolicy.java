@@ -28,9 +28,11 @@ final class ResponsePolicy {
         }
         Exception error = ((AttemptResult.Failure) result).error();
         String cause = errorCause(error);
-        // A request HttpClient refuses to send (a malformed URL, say) fails the same way every time.
-        boolean transientError = error instanceof IOException && !(error instanceof ClientProtocolException);
-        return transientError ? new Verdict.Retry(cause, Optional.empty()) : new Verdict.Fail(cause);
+        // A request that cannot be made (a malformed URL, say) fails the same way every time; anything else may be
+        // passing trouble on our side or theirs, and dead-lettering everything for it would be worse.
+        boolean permanent = error instanceof ClientProtocolException || error instanceof IllegalArgumentException
+                || error instanceof java.net.URISyntaxException;
+        return permanent ? new Verdict.Fail(cause) : new Verdict.Retry(cause, Optional.empty());
     }
 
     private static Verdict classifyStatus(AttemptResult.Response response, Instant now) {

@@ -33,16 +33,21 @@ final class RetryScan implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    Map<String, Integer> waitingPerKey(TopicPartition partition, OffsetAndMetadata committed) {
+    /** Throws {@link org.apache.kafka.common.errors.TimeoutException} when it cannot finish within {@code timeout}. */
+    Map<String, Integer> waitingPerKey(TopicPartition partition, OffsetAndMetadata committed, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> one = List.of(partition);
         consumer.assign(one);
-        long end = consumer.endOffsets(one).get(partition);
-        long start = committed == null ? consumer.beginningOffsets(one).get(partition) : committed.offset();
+        long end = consumer.endOffsets(one, timeout).get(partition);
+        long start = committed == null ? consumer.beginningOffsets(one, timeout).get(partition) : committed.offset();
         DoneRanges done = committed == null ? new DoneRanges() : OffsetMap.decode(committed.offset(), committed.metadata());
         Map<String, Integer> counts = new HashMap<>();
         if (start >= end) return counts;
         consumer.seek(partition, start);
-        while (consumer.position(partition) < end) {
+        while (consumer.position(partition, timeout) < end) {
+            if (System.nanoTime() > deadline) {
+                throw new org.apache.kafka.common.errors.TimeoutException("counting parked notifications on " + partition);
+            }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.offset() < end && !done.contains(record.offset())) {
                     counts.merge(ParkedKeys.laneKey(record.key()), 1, Integer::sum);

@@ -86,11 +86,7 @@ public final class SinkApp implements AutoCloseable {
         LOG.info("Stopping sink");
         engine.stop();
         join(deliveryThread, settings.shutdownGrace().plus(CLOSE_GRACE).plus(CLOSE_GRACE));
-        if (deliveryThread.isAlive()) {
-            LOG.warn("Delivery still busy after the shutdown grace; aborting the requests in flight");
-            sender.abort();
-            join(deliveryThread, CLOSE_GRACE);
-        }
+        if (deliveryThread.isAlive()) LOG.warn("Delivery still busy after the shutdown grace; closing anyway");
         follower.stop();
         join(followerThread, CLOSE_GRACE);
         outbox.close();

@@ -58,9 +58,11 @@ public record SinkSettings(
      * @param maxBufferedRecords    {@code SNS_SINK_MAX_BUFFERED_RECORDS} (default 10000): notifications held in memory;
      *                              at the cap the notifications topic is paused
      * @param maxBufferedRetries    {@code SNS_SINK_MAX_BUFFERED_RETRIES} (default 10000): the same for the retry topic
+     * @param failuresToOpen        {@code SNS_CIRCUIT_FAILURES_TO_OPEN} (default 3): failed attempts in a row (no
+     *                              success between) that open a tenant's circuit; fewer only park the failing ones
      */
     public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, int maxBufferedRecords,
-                         int maxBufferedRetries) {
+                         int maxBufferedRetries, int failuresToOpen) {
     }
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
@@ -82,7 +84,8 @@ public record SinkSettings(
                 s.integer("SNS_TENANT_MAX_IN_FLIGHT", 64, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT),
                 s.integer("SNS_TENANT_MAX_QUEUED", 1000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
-                s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000));
+                s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000),
+                s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000));
         return new SinkSettings(
                 s.kafkaClientProperties(),
                 TopicNames.from(s),
@@ -95,7 +98,8 @@ public record SinkSettings(
                 retry,
                 limits,
                 s.bool("SNS_RECEIPTS_ENABLED", true),
-                s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10)));
+                // Below max.poll.interval.ms (5 min): a longer drain would lose the group and its final commit.
+                s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(4)));
     }
 
     /** A fresh copy of the Kafka client configs, so one client's additions never leak into another's. */

@@ -21,11 +21,16 @@ final class TenantState {
 
     final String name;
     Circuit circuit = Circuit.CLOSED;
-    int consecutiveFailures;
+    /** Failed attempts since the last success; the circuit opens at {@code SNS_CIRCUIT_FAILURES_TO_OPEN}. */
+    int failuresInARow;
+    /** Times opened since last closed: picks the next delay from {@code SNS_RETRY_DELAYS}. */
+    int openings;
     long nextProbeAt;
     boolean probeInFlight;
-    /** The config that was refused (401/403/410); any other config is worth a try. */
-    TenantConfig refusedConfig;
+    /** The config that failed or was refused (401/403/410); any other config is worth a try at once. */
+    TenantConfig failedWith;
+    /** When the circuit last closed: waits set before then are over. */
+    long resetAt;
     int inFlight;
     /** Notifications from the notifications topic waiting in this tenant's lanes (not yet sent). */
     int queued;
@@ -56,23 +61,26 @@ final class TenantState {
         return bucket;
     }
 
-    void opened(long probeAt) {
+    void opened(long probeAt, TenantConfig config) {
         circuit = Circuit.OPEN;
-        consecutiveFailures++;
+        openings++;
         nextProbeAt = probeAt;
         probeInFlight = false;
+        failedWith = config;
     }
 
-    void closed() {
+    void closed(long now) {
         circuit = Circuit.CLOSED;
-        consecutiveFailures = 0;
+        openings = 0;
+        failuresInARow = 0;
         probeInFlight = false;
-        refusedConfig = null;
+        failedWith = null;
+        resetAt = now;
     }
 
     void refused(TenantConfig config) {
         circuit = Circuit.AUTH_FAILED;
-        refusedConfig = config;
+        failedWith = config;
         probeInFlight = false;
     }
 
@@ -86,11 +94,5 @@ final class TenantState {
         List<KeyLane> lanes = new ArrayList<>(readyForSlot);
         readyForSlot.clear();
         return lanes;
-    }
-
-    /** Nothing in flight, nothing waiting, circuit closed: the state can be forgotten. */
-    boolean isIdle() {
-        return circuit == Circuit.CLOSED && inFlight == 0 && queued == 0 && readyForSlot.isEmpty() && waiting.isEmpty()
-                && !waitingForGlobalSlot && !rateTimerSet;
     }
 }

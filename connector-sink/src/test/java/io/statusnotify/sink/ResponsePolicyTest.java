@@ -75,6 +75,14 @@ class ResponsePolicyTest {
     }
 
     @Test
+    void troubleOnOurSideIsRetriedNotDeadLettered() {
+        assertThat(error(new IllegalStateException("I/O reactor has been shut down")))
+                .isEqualTo(new Verdict.Retry("request", Optional.empty()));
+        assertThat(error(new java.util.concurrent.CancellationException("request cancelled")))
+                .isEqualTo(new Verdict.Retry("request", Optional.empty()));
+    }
+
+    @Test
     void aRequestHttpClientRefusesToSendIsNotRetried() {
         Verdict verdict = error(new org.apache.hc.client5.http.ClientProtocolException("Request URI authority contains deprecated userinfo component"));
 

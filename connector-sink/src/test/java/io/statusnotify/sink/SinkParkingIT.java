@@ -87,6 +87,34 @@ class SinkParkingIT {
     }
 
     @Test
+    void onePoisonNotificationIsRetriedAloneWhileTheTenantsOthersFlow() {
+        healthy.respondWith(r -> Reply.status(r.body().contains("\"memberID\":\"poison\"") ? 500 : 204));
+        sink.startSink();
+
+        sink.notify("acme", "poison", 1);
+        for (int n = 2; n <= 21; n++) sink.notify("acme", "u" + (n % 4), n);
+
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 20);
+        assertThat(sink.count(SinkMetrics.PARKED, "tenant", "acme", "cause", "tenant-failing")).isZero();
+        await().atMost(WAIT).until(() -> sequence(healthy, "/hook", "poison").size() >= 2);
+    }
+
+    @Test
+    void aProbeThatIsDeadLetteredLetsTheNextParkedOneTry() {
+        down.stop();
+        sink.config("broken", down.url("/hook"));
+        sink.startSink();
+        for (int n = 1; n <= 4; n++) sink.notify("broken", "u" + n, n);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.FAILURES, "tenant", "broken", "cause", "connect") >= 3);
+
+        down.respondWith(r -> Reply.status(r.body().contains("\"memberID\":\"u1\"") ? 400 : 204));
+        down.restart();
+
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "broken") == 3);
+        assertThat(sink.count(SinkMetrics.DEAD_LETTERED, "reason", "http-status")).isEqualTo(1);
+    }
+
+    @Test
     void disablingAParkedTenantDropsItsWaitingNotificationsWithReceipts() throws IOException {
         down.stop();
         sink.config("broken", down.url("/hook"));

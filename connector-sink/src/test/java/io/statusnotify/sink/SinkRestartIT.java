@@ -1,0 +1,81 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.testing.RecordingReceiver;
+import io.statusnotify.testing.RecordingReceiver.Reply;
+import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestKafka;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.statusnotify.sink.SinkHarness.sequence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What was delivered before a stop is not sent again, even above a record that never finished. */
+@ExtendWith(SharedKafka.class)
+class SinkRestartIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final RecordingReceiver receiver = RecordingReceiver.start();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private SinkHarness sink;
+
+    @BeforeEach
+    void setUp(TestKafka kafka) {
+        sink = new SinkHarness(kafka).with("SNS_TOPIC_PARTITIONS", "1").with("SNS_HTTP_RESPONSE_TIMEOUT", "25s")
+                .with("SNS_SINK_SHUTDOWN_GRACE", "0s");
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        release.countDown();
+        sink.close();
+        receiver.close();
+        SinkHarness.assertLogHoldsNoSecret();
+    }
+
+    @Test
+    void aRestartResendsOnlyWhatHadNotFinishedThanksToTheOffsetMap() throws Exception {
+        receiver.respondWith(r -> {
+            if (r.body().contains("\"memberID\":\"stuck\"") && release.getCount() > 0) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Reply.status(204);
+        });
+        sink.notify("acme", "stuck", 1);
+        for (int n = 2; n <= 6; n++) sink.notify("acme", "u" + n, n);
+        SinkApp first = sink.startSink();
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 5);
+        await().atMost(WAIT).until(() -> committed().metadata().startsWith(OffsetMap.PREFIX));
+
+        first.close(); // the stuck request is abandoned after the (zero) shutdown grace
+        release.countDown();
+
+        OffsetAndMetadata commit = committed();
+        assertThat(commit.offset()).isZero();
+        assertThat(OffsetMap.decode(0, commit.metadata()).contains(5)).isTrue();
+        sink.startSink();
+        await().atMost(WAIT).until(() -> sequence(receiver, "/hook", "stuck").size() == 2);
+        await().atMost(WAIT).until(() -> committed().offset() == 6);
+        for (int n = 2; n <= 6; n++) assertThat(sequence(receiver, "/hook", "u" + n)).as("u" + n).containsExactly((long) n);
+    }
+
+    private OffsetAndMetadata committed() throws Exception {
+        OffsetAndMetadata commit = sink.kafka.admin().listConsumerGroupOffsets(sink.groupId).partitionsToOffsetAndMetadata()
+                .get().get(new TopicPartition(sink.topics.notifications(), 0));
+        return commit == null ? new OffsetAndMetadata(0, "none yet") : commit;
+    }
+}
