@@ -119,4 +119,28 @@ class SinkLifecycleIT {
                 .hasMessageContaining(sink.topics.tenantConfig())
                 .hasMessageContaining("compact");
     }
+
+    @Test
+    void refusesToStartWhenTheRetryTopicHasAnotherPartitionCount() {
+        sink.kafka.createTopic(sink.topics.notifications(), 2, Map.of());
+        sink.kafka.createTopic(sink.topics.notificationsRetry(), 3, Map.of());
+
+        assertThatThrownBy(() -> SinkApp.start(sink.settings(), sink.registry))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(sink.topics.notificationsRetry())
+                .hasMessageContaining("as many partitions as '" + sink.topics.notifications() + "' (2) but has 3");
+    }
+
+    @Test
+    void theRetryTopicIsCreatedWithTheNotificationsPartitionsAndARetentionAboveTheMaxAge() throws Exception {
+        sink.kafka.createTopic(sink.topics.notifications(), 3, Map.of());
+
+        sink.createTopics();
+
+        var description = sink.kafka.admin().describeTopics(java.util.List.of(sink.topics.notificationsRetry()))
+                .allTopicNames().get().get(sink.topics.notificationsRetry());
+        assertThat(description.partitions()).hasSize(3);
+        assertThat(io.statusnotify.topics.TopicProvisioner.retentionMs(sink.kafka.admin(), sink.topics.notificationsRetry()))
+                .isGreaterThan(Duration.ofDays(7).toMillis());
+    }
 }

@@ -30,6 +30,7 @@ public final class TopicProvisioner {
     private static final long TIMEOUT_SECONDS = 60;
     private static final long VISIBILITY_SECONDS = 15;
     private static final long VISIBILITY_PAUSE_MILLIS = 100;
+    public static final long RETRY_RETENTION_MS = TimeUnit.DAYS.toMillis(14);
 
     private TopicProvisioner() {
     }
@@ -47,8 +48,10 @@ public final class TopicProvisioner {
             if (!existing.contains(names.notificationsRetry())) {
                 int partitions = existing.contains(names.notifications())
                         ? partitionCount(admin, names.notifications()) : layout.partitions();
+                // Longer than the sink's default max age (7 days), so a parked notification is dead-lettered, not deleted.
                 missing.add(new NewTopic(names.notificationsRetry(), Optional.of(partitions),
-                        Optional.of(layout.replicationFactor())));
+                        Optional.of(layout.replicationFactor()))
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(RETRY_RETENTION_MS))));
             }
             if (!existing.contains(names.tenantConfig())) {
                 // One partition: the config view is small and read whole by every instance.
@@ -124,6 +127,19 @@ public final class TopicProvisioner {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
                 TimeUnit.MILLISECONDS.sleep(VISIBILITY_PAUSE_MILLIS);
             }
+        }
+    }
+
+    /** The topic's {@code retention.ms} (-1: forever). */
+    public static long retentionMs(Admin admin, String topic) {
+        try {
+            var entry = describeWhenVisible(admin, topic).get(TopicConfig.RETENTION_MS_CONFIG);
+            return entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the configs of topic " + topic + ": " + rootMessage(e), e);
         }
     }
 
