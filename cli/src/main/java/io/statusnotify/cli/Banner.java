@@ -35,7 +35,8 @@ final class Banner {
                 .append("  Kafka broker     ").append(bootstrap).append("   (data in ").append(dataDir).append(")\n")
                 .append("  topics           ").append(topics.userStatus()).append(" -> ").append(topics.notifications())
                 .append("; config ").append(topics.tenantConfig()).append("; DLQs ").append(topics.userStatusDlq())
-                .append(", ").append(topics.notificationsDlq()).append('\n')
+                .append(", ").append(topics.notificationsDlq()).append("; retries ").append(topics.notificationsRetry())
+                .append("; receipts ").append(topics.deliveryReceipts()).append('\n')
                 .append("  streams app      running (events + tenant config -> notifications)\n")
                 .append("  sink             running (notifications -> each tenant's server)\n");
         if (receiverUrl != null) {

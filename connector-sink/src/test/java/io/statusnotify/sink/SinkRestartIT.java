@@ -78,4 +78,30 @@ class SinkRestartIT {
                 .get().get(new TopicPartition(sink.topics.notifications(), 0));
         return commit == null ? new OffsetAndMetadata(0, "none yet") : commit;
     }
+
+    @Test
+    void aStopLetsTheRequestsInFlightFinishWithinTheGrace() throws Exception {
+        sink.with("SNS_SINK_SHUTDOWN_GRACE", "10s");
+        receiver.respondWith(r -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.status(204);
+        });
+        for (int n = 1; n <= 3; n++) sink.notify("acme", "u" + n, n);
+        SinkApp first = sink.startSink();
+        await().atMost(WAIT).until(() -> receiver.requestsTo("/hook").size() == 3);
+
+        Thread stopper = new Thread(first::close);
+        stopper.start();
+        await().atMost(WAIT).until(first::isClosing);
+        release.countDown();
+        stopper.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(sink.count(SinkMetrics.DELIVERED, "tenant", "acme")).isEqualTo(3);
+        assertThat(committed().offset()).isEqualTo(3);
+    }
 }
