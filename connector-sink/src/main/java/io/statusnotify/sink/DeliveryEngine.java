@@ -152,6 +152,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         } catch (WakeupException e) {
             commit(true, partitions.values()); // a wakeup left pending by stop() fails one call only
         }
+        // Committed and done: closing the consumer must not wait for the abandoned requests again.
+        release(List.copyOf(partitions.values()));
     }
 
     /** Runs callbacks until the partitions have nothing in flight, or until the deadline. */
