@@ -32,7 +32,6 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
-    private static final long COMMIT_EVERY_MILLIS = 1000;
     private static final long SWEEP_EVERY_MILLIS = 30_000;
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -106,7 +105,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         runTasks();
         timers.runDue(clock.millis());
         applyBackpressure();
-        if (clock.millis() - lastCommitAt >= COMMIT_EVERY_MILLIS) commit(false, partitions.values());
+        if (clock.millis() - lastCommitAt >= settings.commitInterval().toMillis()) commit(false, partitions.values());
     }
 
     private void runTasks() {

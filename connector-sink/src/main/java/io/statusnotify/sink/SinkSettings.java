@@ -4,9 +4,11 @@ import io.statusnotify.settings.Settings;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,8 @@ public record SinkSettings(
         Retry retry,
         Limits limits,
         boolean receiptsEnabled,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration commitInterval) {
 
     /** {@code SNS_HTTP_CONNECT_TIMEOUT} (default 5s), {@code SNS_HTTP_RESPONSE_TIMEOUT} (default 10s). */
     public record Http(Duration connectTimeout, Duration responseTimeout) {
@@ -69,7 +72,17 @@ public record SinkSettings(
     static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
             Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1));
 
+    /** Settings of earlier versions that no longer do anything: said at start, so nobody relies on them unknowingly. */
+    static final Map<String, String> RETIRED = Map.of(
+            "SNS_RETRY_INITIAL_BACKOFF", "use SNS_RETRY_DELAYS",
+            "SNS_RETRY_MAX_BACKOFF", "use SNS_RETRY_DELAYS");
+
     public static SinkSettings from(Settings s) {
+        RETIRED.forEach((name, instead) -> {
+            if (s.string(name, null) != null) {
+                LoggerFactory.getLogger(SinkSettings.class).warn("{} is no longer used and is ignored: {}", name, instead);
+            }
+        });
         Duration minTimeout = Duration.ofMillis(1);
         Duration day = Duration.ofDays(1);
         Retry retry = new Retry(
@@ -99,7 +112,9 @@ public record SinkSettings(
                 limits,
                 s.bool("SNS_RECEIPTS_ENABLED", true),
                 // Below max.poll.interval.ms (5 min): a longer drain would lose the group and its final commit.
-                s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(4)));
+                s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(4)),
+                // What finished since the last commit is what a crash sends again (besides the requests in flight).
+                s.duration("SNS_SINK_COMMIT_INTERVAL", Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofMinutes(1)));
     }
 
     /** A fresh copy of the Kafka client configs, so one client's additions never leak into another's. */
@@ -116,6 +131,7 @@ public record SinkSettings(
                 .collect(Collectors.joining(", ", "{", "}"));
         return "SinkSettings[kafka=" + kafkaShown + ", topics=" + topics + ", layout=" + layout + ", groupId=" + groupId
                 + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", http=" + http + ", retry=" + retry
-                + ", limits=" + limits + ", receiptsEnabled=" + receiptsEnabled + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", limits=" + limits + ", receiptsEnabled=" + receiptsEnabled + ", shutdownGrace=" + shutdownGrace
+                + ", commitInterval=" + commitInterval + "]";
     }
 }

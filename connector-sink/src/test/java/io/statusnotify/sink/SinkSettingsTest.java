@@ -26,6 +26,7 @@ class SinkSettingsTest {
         assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 64, 1000, 10_000, 10_000, 3));
         assertThat(settings.receiptsEnabled()).isTrue();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(settings.topics().notificationsRetry()).isEqualTo("sns.notifications.retry");
         assertThat(settings.topics().deliveryReceipts()).isEqualTo("sns.delivery-receipts");
         assertThat(settings.topics().notifications()).isEqualTo("sns.notifications");

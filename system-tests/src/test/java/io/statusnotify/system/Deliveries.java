@@ -13,7 +13,12 @@ import java.util.Set;
 /** What a receiver got, read as notifications: who, which sequenceNum, in arrival order. */
 record Deliveries(List<Delivery> all) {
 
-    record Delivery(String userKey, String tenant, long sequenceNum, long creationTimestamp, long queueTimestamp) {
+    record Delivery(String userKey, String tenant, long sequenceNum, long creationTimestamp, long queueTimestamp,
+                    long receivedAtMillis) {
+        /** From the notification's creation to its arrival at the receiver. */
+        long latencyMillis() {
+            return receivedAtMillis - creationTimestamp;
+        }
     }
 
     static Deliveries of(List<Received> requests) {
@@ -24,7 +29,7 @@ record Deliveries(List<Delivery> all) {
             String tenant = user.path("tenantName").asText();
             deliveries.add(new Delivery(Events.key(tenant, user.path("memberID").asText()), tenant,
                     body.path("sequenceNum").asLong(), body.path("creationTimestamp").asLong(),
-                    body.path("queueTimestamp").asLong()));
+                    body.path("queueTimestamp").asLong(), request.receivedAtMillis()));
         }
         return new Deliveries(List.copyOf(deliveries));
     }
@@ -38,6 +43,12 @@ record Deliveries(List<Delivery> all) {
     /** Deliveries of a sequenceNum already delivered before (at-least-once redelivery). */
     int duplicates() {
         return all.size() - sequenceNums().size();
+    }
+
+    /** Each sequenceNum's first delivery, in arrival order (redeliveries left out). */
+    List<Delivery> firstDeliveries() {
+        Set<Long> seen = new LinkedHashSet<>();
+        return all.stream().filter(d -> seen.add(d.sequenceNum())).toList();
     }
 
     /** Per user, the sequenceNums in the order they were first delivered (redeliveries left out). */

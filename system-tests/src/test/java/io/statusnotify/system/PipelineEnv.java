@@ -33,9 +33,8 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         env.put("SNS_APPLICATION_ID", prefix + "-streams");
         env.put("SNS_SINK_GROUP_ID", prefix + "-sink");
         env.put("SNS_STATE_DIR", Path.of("target", "streams-state", prefix).toAbsolutePath().toString());
-        env.put("SNS_RETRY_MAX_ATTEMPTS", "200");
-        env.put("SNS_RETRY_INITIAL_BACKOFF", "100ms");
-        env.put("SNS_RETRY_MAX_BACKOFF", "500ms");
+        env.put("SNS_RETRY_DELAYS", "1s,2s,4s");
+        env.put("SNS_RETRY_THROTTLED_MIN_DELAY", "1s");
         env.put("SNS_HTTP_RESPONSE_TIMEOUT", "5s");
         return new PipelineEnv(bootstrapServers, topics, 3, env);
     }
@@ -52,6 +51,20 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         Map<String, String> env = new TreeMap<>(variables);
         env.put(name, value);
         return new PipelineEnv(bootstrapServers, topics, partitions, env);
+    }
+
+    PipelineEnv without(String name) {
+        Map<String, String> env = new TreeMap<>(variables);
+        env.remove(name);
+        return new PipelineEnv(bootstrapServers, topics, partitions, env);
+    }
+
+    /**
+     * The delivery engine's retry settings made short enough for a test (also {@link #fresh}'s): parked records are
+     * retried after 1 s, 2 s, then every 4 s, and a timeout or 429 waits 1 s rather than a minute.
+     */
+    PipelineEnv withShortRetries() {
+        return with("SNS_RETRY_DELAYS", "1s,2s,4s").with("SNS_RETRY_THROTTLED_MIN_DELAY", "1s");
     }
 
     /** Creates the topics up front, so configs can be written before the apps start (the apps would create them too). */

@@ -1,0 +1,74 @@
+package io.statusnotify.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The checks every fault test makes, with failure messages short enough to read when thousands of notifications
+ * are involved (a plain map comparison would print them all).
+ */
+final class DeliveryAssertions {
+    private static final int EXAMPLES = 5;
+    private static final Duration RECEIPTS_TIMEOUT = Duration.ofSeconds(20);
+
+    private DeliveryAssertions() {
+    }
+
+    /** Every notification sent arrived at least once, and each user's first deliveries came in the order sent. */
+    static void assertAllDeliveredInPerUserOrder(String who, Deliveries got, Map<String, List<Long>> sent) {
+        Map<String, List<Long>> first = got.firstDeliveriesByUser();
+        Set<Long> delivered = got.sequenceNums();
+        List<String> problems = new ArrayList<>();
+        int missing = 0;
+        for (Map.Entry<String, List<Long>> user : sent.entrySet()) {
+            List<Long> expected = user.getValue();
+            List<Long> actual = first.getOrDefault(user.getKey(), List.of());
+            long absent = expected.stream().filter(seq -> !delivered.contains(seq)).count();
+            missing += absent;
+            if (!actual.equals(expected) && problems.size() < EXAMPLES) {
+                problems.add(describe(user.getKey(), expected, actual, absent));
+            }
+        }
+        Set<String> unexpectedUsers = new LinkedHashSet<>(first.keySet());
+        unexpectedUsers.removeAll(sent.keySet());
+        int total = sent.values().stream().mapToInt(List::size).sum();
+        assertThat(missing).as("%s: notifications never delivered, of %d sent; %s", who, total, problems).isZero();
+        assertThat(unexpectedUsers).as("%s: deliveries for users never sent to", who).isEmpty();
+        assertThat(problems).as("%s: users whose first deliveries are not in the order sent", who).isEmpty();
+    }
+
+    /** A {@code delivered} receipt exists for every notification sent. */
+    static void assertDeliveredReceipts(Receipts receipts, Collection<Long> sent) {
+        Set<Long> withoutReceipt = new LinkedHashSet<>(sent);
+        withoutReceipt.removeAll(receipts.sequenceNums("delivered"));
+        assertThat(withoutReceipt.size()).as("notifications (of %d) without a delivered receipt, e.g. %s; receipts: %s",
+                sent.size(), withoutReceipt.stream().limit(EXAMPLES).toList(), receipts.countByOutcome()).isZero();
+    }
+
+    /** Waits (a little) until the receipts topic has a {@code delivered} receipt for every notification sent. */
+    static Receipts awaitDeliveredReceipts(PipelineEnv env, Collection<Long> sent) {
+        await("a delivered receipt for every notification").atMost(RECEIPTS_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertDeliveredReceipts(read(env), sent));
+        return read(env);
+    }
+
+    private static Receipts read(PipelineEnv env) {
+        return Receipts.read(env.bootstrapServers(), env.topics().deliveryReceipts());
+    }
+
+    private static String describe(String user, List<Long> expected, List<Long> actual, long absent) {
+        int i = 0;
+        while (i < Math.min(expected.size(), actual.size()) && expected.get(i).equals(actual.get(i))) i++;
+        return user + ": " + absent + " missing; first difference at #" + i + ": expected "
+                + expected.subList(i, Math.min(expected.size(), i + 3)) + " but got "
+                + actual.subList(i, Math.min(actual.size(), i + 3));
+    }
+}
