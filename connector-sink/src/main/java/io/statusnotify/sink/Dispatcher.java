@@ -124,7 +124,7 @@ final class Dispatcher {
                 }
                 if (!mayTry(lane, item, tenant)) return;
             } else {
-                String cause = parkCause(lane, tenant);
+                String cause = parkCause(lane, tenant, config);
                 if (cause != null) {
                     pop(lane);
                     item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
@@ -139,12 +139,13 @@ final class Dispatcher {
     }
 
     /** Why a notification from the notifications topic must go to the retry topic instead of being sent, or null. */
-    private String parkCause(KeyLane lane, TenantState tenant) {
+    private String parkCause(KeyLane lane, TenantState tenant, TenantConfig config) {
         if (parked.has(lane.partition.partition.partition(), lane.key)) return "earlier-parked";
         return switch (tenant.circuit) {
             case AUTH_FAILED -> "auth-failed";
             case OPEN, HALF_OPEN -> "tenant-failing";
-            case CLOSED -> tenant.queued > limits.tenantMaxQueued() ? "tenant-backlog" : null;
+            case CLOSED -> tenant.queued > limits.tenantMaxQueued() || queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
+                    ? "tenant-backlog" : null;
         };
     }
 
@@ -175,7 +176,7 @@ final class Dispatcher {
     }
 
     private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
-        int tenantLimit = config.maxInFlight() != null ? config.maxInFlight() : limits.tenantMaxInFlight();
+        int tenantLimit = tenantLimit(config);
         boolean noSlot = tenant.inFlight >= tenantLimit;
         boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
         if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
@@ -206,6 +207,22 @@ final class Dispatcher {
         return true;
     }
 
+    private int tenantLimit(TenantConfig config) {
+        return config.maxInFlight() != null ? config.maxInFlight() : limits.tenantMaxInFlight();
+    }
+
+    /**
+     * How long the tenant's waiting notifications will take at its recent pace: a slow tenant is told from a busy one
+     * by this, not by its queue's length (a fast tenant may have thousands waiting for a fraction of a second).
+     */
+    private long queueWaitMillis(TenantState tenant, TenantConfig config) {
+        int limit = tenantLimit(config);
+        Double rate = config.maxRequestsPerSecond();
+        double perSecond = limit * 1000.0 / Math.max(1, tenant.recentLatencyMillis);
+        if (rate != null) perSecond = Math.min(perSecond, rate);
+        return (long) (Math.max(0, tenant.queued - limit) * 1000.0 / perSecond);
+    }
+
     private void send(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
         lane.state = KeyLane.State.SENDING;
         tenant.inFlight++;
@@ -229,6 +246,7 @@ final class Dispatcher {
         lane.state = KeyLane.State.IDLE;
         if (probe) tenant.probeInFlight = false;
         metrics.httpLatency(nanos);
+        tenant.observeLatency(nanos / 1_000_000.0);
         if (!lane.partition.isRevoked()) {
             handle(lane, item, tenant, config, probe, result);
             advance(lane);

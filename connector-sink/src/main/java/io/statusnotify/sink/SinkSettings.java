@@ -58,14 +58,16 @@ public record SinkSettings(
      *                              {@code maxInFlight}
      * @param tenantMaxQueued       {@code SNS_TENANT_MAX_QUEUED} (default 1000): a tenant with more waiting than this
      *                              has its newer notifications moved to the retry topic
+     * @param tenantMaxQueueWait    {@code SNS_TENANT_MAX_QUEUE_WAIT} (default 5s): the same when the waiting ones would
+     *                              take longer than this at the tenant's recent response time (a slow tenant)
      * @param maxBufferedRecords    {@code SNS_SINK_MAX_BUFFERED_RECORDS} (default 10000): notifications held in memory;
      *                              at the cap the notifications topic is paused
      * @param maxBufferedRetries    {@code SNS_SINK_MAX_BUFFERED_RETRIES} (default 10000): the same for the retry topic
      * @param failuresToOpen        {@code SNS_CIRCUIT_FAILURES_TO_OPEN} (default 3): failed attempts in a row (no
      *                              success between) that open a tenant's circuit; fewer only park the failing ones
      */
-    public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, int maxBufferedRecords,
-                         int maxBufferedRetries, int failuresToOpen) {
+    public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, Duration tenantMaxQueueWait,
+                         int maxBufferedRecords, int maxBufferedRetries, int failuresToOpen) {
     }
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
@@ -96,6 +98,7 @@ public record SinkSettings(
                 s.integer("SNS_SINK_MAX_IN_FLIGHT", 1000, 1, 100_000),
                 s.integer("SNS_TENANT_MAX_IN_FLIGHT", 64, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT),
                 s.integer("SNS_TENANT_MAX_QUEUED", 1000, 1, 10_000_000),
+                s.duration("SNS_TENANT_MAX_QUEUE_WAIT", Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofHours(1)),
                 s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000),
                 s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000));

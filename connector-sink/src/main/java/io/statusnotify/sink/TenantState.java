@@ -32,6 +32,8 @@ final class TenantState {
     /** When the circuit last closed: waits set before then are over. */
     long resetAt;
     int inFlight;
+    /** Moving average of the tenant's response times. */
+    double recentLatencyMillis;
     /** Notifications from the notifications topic waiting in this tenant's lanes (not yet sent). */
     int queued;
     /** Lanes whose head may be sent as soon as a slot (tenant, global or rate) frees up, oldest first. */
@@ -44,6 +46,10 @@ final class TenantState {
 
     TenantState(String name) {
         this.name = name;
+    }
+
+    void observeLatency(double millis) {
+        recentLatencyMillis = recentLatencyMillis == 0 ? millis : recentLatencyMillis * 0.9 + millis * 0.1;
     }
 
     boolean isClosed() {

@@ -115,6 +115,37 @@ class SinkIsolationIT {
     }
 
     @Test
+    void aSlowTenantsBacklogIsMovedAsideByItsWaitNotItsLength() {
+        RecordingReceiver sluggish = RecordingReceiver.start();
+        sluggish.respondWith(r -> {
+            try {
+                Thread.sleep(300); // plays a server that answers in 300 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.status(204);
+        });
+        sink.with("SNS_TENANT_MAX_IN_FLIGHT", "2").with("SNS_TENANT_MAX_QUEUE_WAIT", "1s").with("SNS_RETRY_MAX_ATTEMPTS", "0");
+        sink.createTopics();
+        sink.config("sluggish", sluggish.url("/hook"));
+        sink.startSink();
+
+        for (int n = 1; n <= 2; n++) sink.notify("sluggish", "u" + n, n);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "sluggish") == 2);
+        for (int n = 3; n <= 30; n++) sink.notify("sluggish", "u" + (n % 3), n);
+
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "sluggish") == 30);
+        assertThat(sink.count(SinkMetrics.PARKED, "tenant", "sluggish", "cause", "tenant-backlog")).isPositive();
+        for (int user = 0; user < 3; user++) {
+            int u = user;
+            List<Long> expected = IntStream.rangeClosed(3, 30).filter(n -> n % 3 == u).mapToObj(n -> (long) n).toList();
+            List<Long> got = sequence(sluggish, "/hook", "u" + user).stream().filter(n -> n >= 3).toList();
+            assertThat(got).as("u" + user).containsExactlyElementsOf(expected);
+        }
+        sluggish.close();
+    }
+
+    @Test
     void theBufferCapPausesReadingInsteadOfGrowing() {
         sink.with("SNS_SINK_MAX_BUFFERED_RECORDS", "20").with("KAFKA_MAX_POLL_RECORDS", "10");
         sink.createTopics();
