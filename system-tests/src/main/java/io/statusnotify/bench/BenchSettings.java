@@ -1,0 +1,69 @@
+package io.statusnotify.bench;
+
+import io.statusnotify.settings.Settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One benchmark run, as the command line asked for it.
+ *
+ * @param rate          notifications a second; 0 = preload mode ({@code count} records written before the sink starts)
+ * @param duration      how long records are produced at {@code rate} (rate mode)
+ * @param warmup        how long records are produced at {@code rate} before the measured {@code duration}, which
+ *                      starts once they are all delivered (rate mode; not counted: JIT, connections, backlog)
+ * @param timeout       how long a phase may take to deliver everything after its last record was produced (in
+ *                      preload mode: after the sink started); what arrived by then is reported
+ * @param sinkEnv       {@code SNS_*} and {@code KAFKA_*} variables passed to the sink (the broker address is added)
+ */
+record BenchSettings(
+        int tenants,
+        int users,
+        double rate,
+        long count,
+        Duration duration,
+        Duration warmup,
+        int configuredTenants,
+        int receiverDelayMs,
+        String sinkHeap,
+        List<String> sinkJvmOptions,
+        String brokerHeap,
+        boolean baseline,
+        Duration timeout,
+        Path outDir,
+        Map<String, String> sinkEnv) {
+
+    boolean preload() {
+        return rate <= 0;
+    }
+
+    /** For the report: every setting, with secrets in the passed-through variables redacted. */
+    Map<String, Object> describe() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("mode", preload() ? "preload" : "rate");
+        shown.put("tenants", tenants);
+        shown.put("users", users);
+        shown.put("keys", (long) tenants * users);
+        if (preload()) {
+            shown.put("count", count);
+        } else {
+            shown.put("rate", rate);
+            shown.put("durationSeconds", duration.toMillis() / 1000.0);
+            shown.put("warmupSeconds", warmup.toMillis() / 1000.0);
+        }
+        shown.put("configuredTenants", configuredTenants);
+        shown.put("receiverDelayMs", receiverDelayMs);
+        shown.put("sinkHeap", sinkHeap);
+        shown.put("sinkJvmOptions", sinkJvmOptions);
+        shown.put("baseline", baseline);
+        shown.put("timeoutSeconds", timeout.toMillis() / 1000.0);
+        Map<String, String> env = new TreeMap<>();
+        sinkEnv.forEach((name, value) -> env.put(name, Settings.redact(name, value)));
+        shown.put("sinkEnv", env);
+        return shown;
+    }
+}

@@ -1,0 +1,130 @@
+package io.statusnotify.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code ./benchmark}: the sink against a real broker and local receivers, with a naive baseline for comparison. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the sink (a child JVM, SinkMain) against a fresh local Kafka broker and local HTTP "
+                + "receivers, then a naive one-at-a-time consumer on the same records, and writes report.json and "
+                + "report.svg.", "SNS_* and KAFKA_* variables of this environment are passed to the sink."})
+public final class BenchmarkCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    @Option(names = "--tenants", description = "Tenants that get notifications (default ${DEFAULT-VALUE}).")
+    int tenants = 10;
+    @Option(names = "--users", description = "Users per tenant; a record key is tenant/memberID (default ${DEFAULT-VALUE}).")
+    int users = 1000;
+    @Option(names = "--rate", description = "Notifications per second; 0 = preload mode: write --count records, "
+            + "then start the sink and measure how fast it drains them (default ${DEFAULT-VALUE}).")
+    double rate = 0;
+    @Option(names = "--count", description = "Records to preload when --rate is 0 (default ${DEFAULT-VALUE}).")
+    long count = 100_000;
+    @Option(names = "--duration", description = "How long to produce at --rate, e.g. 30s, 2m (default ${DEFAULT-VALUE}).")
+    String duration = "30s";
+    @Option(names = "--warmup", description = "Rate mode: produce at --rate this long first, uncounted, so the "
+            + "sink (and the baseline) run warm, and wait until that is delivered, before the measured --duration; "
+            + "0s for none (default ${DEFAULT-VALUE}).")
+    String warmup = "10s";
+    @Option(names = "--configured-tenants", description = "Extra tenants written to the config topic that get no "
+            + "traffic, to measure the sink's memory per tenant (default ${DEFAULT-VALUE}).")
+    int configuredTenants = 0;
+    @Option(names = "--receiver-delay-ms", description = "The receivers answer after this long (default ${DEFAULT-VALUE}).")
+    int receiverDelayMs = 0;
+    @Option(names = "--sink-heap", description = "The sink JVM's -Xmx (default ${DEFAULT-VALUE}).")
+    String sinkHeap = "256m";
+    @Option(names = "--sink-jvm-options", description = "More options for the sink JVM, space-separated, e.g. "
+            + "'-XX:+UseSerialGC'.")
+    String sinkJvmOptions = "";
+    @Option(names = "--broker-heap", description = "The Kafka broker JVM's heap (default ${DEFAULT-VALUE}).")
+    String brokerHeap = "1g";
+    @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the naive baseline too (default: yes).")
+    boolean baseline;
+    @Option(names = "--timeout", description = "How long a phase may take to deliver everything after its last "
+            + "record was produced (preload: after the sink started); what arrived by then is reported "
+            + "(default ${DEFAULT-VALUE}).")
+    String timeout = "120s";
+    @Option(names = "--out", description = "Output directory (default target/bench/<timestamp>).")
+    Path out;
+
+    public static void main(String[] args) {
+        CommandLine line = new CommandLine(new BenchmarkCommand());
+        int code = line.execute(args);
+        // Kafka and HTTP client threads may linger; the run is over.
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() {
+        BenchSettings settings = settings(System.getenv());
+        Report report = new Benchmark(settings).run();
+        ReportFiles.write(report, settings.outDir());
+        System.out.print(Summary.text(report, settings.outDir().toString()));
+        return 0;
+    }
+
+    BenchSettings settings(Map<String, String> environment) {
+        require(tenants >= 1, "--tenants must be at least 1");
+        require(users >= 1, "--users must be at least 1");
+        require(rate >= 0, "--rate must not be negative");
+        require(rate > 0 || count >= 1, "--count must be at least 1 in preload mode");
+        require(count < Integer.MAX_VALUE, "--count must be below " + Integer.MAX_VALUE);
+        require(configuredTenants >= 0, "--configured-tenants must not be negative");
+        require(receiverDelayMs >= 0, "--receiver-delay-ms must not be negative");
+        require(sinkHeap.matches("\\d+[kKmMgG]?"), "--sink-heap must look like 256m or 1g");
+        require(brokerHeap.matches("\\d+[kKmMgG]?"), "--broker-heap must look like 512m or 1g");
+        Path dir = out != null ? out : Path.of("target", "bench",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return new BenchSettings(tenants, users, rate, count, duration("--duration", duration),
+                "0s".equals(warmup.trim()) ? Duration.ZERO : duration("--warmup", warmup), configuredTenants,
+                receiverDelayMs, sinkHeap, jvmOptions(), brokerHeap, baseline, duration("--timeout", timeout),
+                dir.toAbsolutePath().normalize(), passedThrough(environment));
+    }
+
+    static Duration duration(String option, String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        require(m.matches(), option + " must look like 500ms, 30s, 2m or 1h, was '" + text + "'");
+        long n = Long.parseLong(m.group(1));
+        Duration value = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        require(!value.isZero(), option + " must be longer than 0");
+        return value;
+    }
+
+    /** {@code SNS_*} and {@code KAFKA_*} variables, except the broker address (the benchmark's own broker). */
+    static Map<String, String> passedThrough(Map<String, String> environment) {
+        Map<String, String> passed = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if ((name.startsWith("SNS_") || name.startsWith("KAFKA_")) && !name.equals("KAFKA_BOOTSTRAP_SERVERS")) {
+                passed.put(name, value);
+            }
+        });
+        return passed;
+    }
+
+    private List<String> jvmOptions() {
+        return Arrays.stream(sinkJvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) throw new CommandLine.ParameterException(new CommandLine(new BenchmarkCommand()), message);
+    }
+}

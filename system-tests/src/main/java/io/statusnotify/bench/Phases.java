@@ -1,0 +1,189 @@
+package io.statusnotify.bench;
+
+import io.statusnotify.settings.Settings;
+import io.statusnotify.sink.SinkSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The two phases of a run on one broker, the sink's and the baseline's; sequence numbers run on from one to the
+ * next. Each phase counts what the receivers get from its start until everything expected arrived or the timeout.
+ */
+final class Phases {
+    private static final Logger LOG = LoggerFactory.getLogger(Phases.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private final BenchSettings settings;
+    private final List<String> notes;
+    private final KafkaBroker broker;
+    private final Receivers receivers;
+    private final Admin admin;
+    private final LoadProducer load;
+    private final String topic;
+
+    /** @param notes where to say what went wrong (a child JVM that died, deliveries missing) */
+    Phases(BenchSettings settings, List<String> notes, KafkaBroker broker, Receivers receivers, Admin admin,
+           LoadProducer load, String topic) {
+        this.settings = settings;
+        this.notes = notes;
+        this.broker = broker;
+        this.receivers = receivers;
+        this.admin = admin;
+        this.load = load;
+        this.topic = topic;
+    }
+
+    PhaseResult sink(Settings sns) {
+        Map<String, String> env = new HashMap<>(settings.sinkEnv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
+        if (settings.preload()) {
+            LOG.info("Preloading {} notifications", settings.count());
+            load.preload(topic, settings.count());
+        }
+        try (SinkJvm sink = SinkJvm.start(settings.sinkHeap(), settings.sinkJvmOptions(), env, settings.outDir())) {
+            Recorder recorder;
+            long expected;
+            CpuUse before;
+            if (settings.preload()) {
+                before = cpu(0);
+                recorder = record("sink");
+                expected = settings.count();
+                LOG.info("Sink started; waiting for it to deliver {} notifications", expected);
+            } else {
+                sink.awaitConsuming(admin, group, topic, partitions(), START_TIMEOUT);
+                warmUp("sink", sink::deathNotice);
+                before = cpu(sink.cpuSeconds());
+                recorder = record("sink");
+                expected = produceAtRate("sink");
+            }
+            awaitDelivered("sink", recorder, expected, sink::deathNotice);
+            CpuUse used = cpu(sink.cpuSeconds()).minus(before);
+            HeapStats heap = sink.heap();
+            int exit = sink.stop();
+            if (exit != 0 && exit != 143) notes.add("the sink exited with code " + exit + " when stopped");
+            receivers.recordInto(null);
+            return recorder.result(expected).with(heap, used);
+        }
+    }
+
+    PhaseResult baseline() {
+        Map<TopicPartition, Long> from = offsets(settings.preload() ? OffsetSpec.earliest() : OffsetSpec.latest());
+        try (Baseline baseline = new Baseline(broker.bootstrapServers(), from, receivers::url)) {
+            Recorder recorder;
+            long expected;
+            CpuUse before = cpu(0);
+            if (settings.preload()) {
+                recorder = record("baseline");
+                baseline.start();
+                expected = settings.count();
+            } else {
+                baseline.start();
+                warmUp("baseline", () -> null);
+                recorder = record("baseline");
+                expected = produceAtRate("baseline");
+            }
+            awaitDelivered("baseline", recorder, expected, () -> null);
+            CpuUse used = cpu(0).minus(before);
+            receivers.recordInto(null);
+            return recorder.result(expected).with(null, used);
+        }
+    }
+
+    private CpuUse cpu(double sinkSeconds) {
+        return new CpuUse(sinkSeconds, broker.cpuSeconds(), harnessCpuSeconds());
+    }
+
+    /** Produces at the rate for the warm-up time, then waits until all of it is delivered (no backlog left). */
+    private void warmUp(String phase, Supplier<String> deathNotice) {
+        if (settings.warmup().isZero()) return;
+        Recorder warmup = new Recorder(phase + " warm-up", System.currentTimeMillis(), load.nextSequence());
+        receivers.recordInto(warmup);
+        LOG.info("{}: warming up at {} notifications/s for {} s", phase, settings.rate(), settings.warmup().toSeconds());
+        awaitDelivered(phase + " warm-up", warmup, load.paced(topic, settings.rate(), settings.warmup()), deathNotice);
+    }
+
+    private Recorder record(String phase) {
+        // Preloaded records are the same for both phases; at a rate, each phase counts only its own.
+        long first = settings.preload() ? 0 : load.nextSequence();
+        Recorder recorder = new Recorder(phase, System.currentTimeMillis(), first);
+        receivers.recordInto(recorder);
+        return recorder;
+    }
+
+    private long produceAtRate(String phase) {
+        LOG.info("{}: producing {} notifications/s for {} s", phase, settings.rate(), settings.duration().toSeconds());
+        return load.paced(topic, settings.rate(), settings.duration());
+    }
+
+    private int partitions() {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e, e);
+        }
+    }
+
+    private Map<TopicPartition, Long> offsets(OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions(); p++) request.put(new TopicPartition(topic, p), spec);
+        try {
+            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list offsets of " + topic + ": " + e, e);
+        }
+    }
+
+    /** Until every expected notification arrived, the deadline passed, or the process delivering died. */
+    private void awaitDelivered(String phase, Recorder recorder, long expected, Supplier<String> deathNotice) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (recorder.delivered() < expected) {
+            String died = deathNotice.get();
+            if (died != null) {
+                notes.add(phase + ": " + died);
+                LOG.error("{}: {}", phase, died);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                notes.add(phase + ": " + (expected - recorder.delivered()) + " of " + expected
+                        + " notifications not delivered within the timeout of " + settings.timeout().toSeconds() + " s");
+                LOG.warn("{}: timed out with {} of {} delivered", phase, recorder.delivered(), expected);
+                return;
+            }
+            if (System.nanoTime() > nextLog) {
+                LOG.info("{}: {} of {} delivered", phase, recorder.delivered(), expected);
+                nextLog += TimeUnit.SECONDS.toNanos(5);
+            }
+            sleep(20);
+        }
+        LOG.info("{}: all {} delivered", phase, expected);
+    }
+
+    private static double harnessCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : 0;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

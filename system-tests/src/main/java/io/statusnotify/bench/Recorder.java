@@ -1,0 +1,101 @@
+package io.statusnotify.bench;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every notification the receivers get during one phase: latency by arrival second, duplicates by sequenceNum and
+ * order per key ({@code tenant/memberID}; sequence numbers grow in produce order). Thread-safe (the receiver's I/O
+ * threads call it; one lock is cheap next to an HTTP request).
+ */
+final class Recorder {
+    private final String name;
+    private final long startMs;
+    private final long firstSequence;
+    private final List<Ints> perSecond = new ArrayList<>();
+    private final Ints all = new Ints();
+    private final BitSet seen = new BitSet();
+    private final Map<String, Long> lastByKey = new HashMap<>();
+    private long requests;
+    private long duplicates;
+    private long orderViolations;
+    private long unreadable;
+    private long delivered;
+    private long firstArrivalMs = -1;
+    private long lastArrivalMs = -1;
+
+    Recorder(String name, long startMs) {
+        this(name, startMs, 0);
+    }
+
+    /** @param firstSequence notifications numbered below it (the warm-up's, arriving late) are not counted */
+    Recorder(String name, long startMs, long firstSequence) {
+        this.name = name;
+        this.startMs = startMs;
+        this.firstSequence = firstSequence;
+    }
+
+    void record(String tenant, byte[] body, long arrivalMs) {
+        // Scanned outside the lock: the receiver's I/O threads only queue for the bookkeeping.
+        NotificationScanner.Fields fields = NotificationScanner.scan(body);
+        if (fields.complete() && fields.sequenceNum() < firstSequence) return;
+        String key = tenant + "/" + fields.memberId();
+        synchronized (this) {
+            count(key, fields, arrivalMs);
+        }
+    }
+
+    private void count(String key, NotificationScanner.Fields fields, long arrivalMs) {
+        requests++;
+        if (!fields.complete() || fields.sequenceNum() > Integer.MAX_VALUE) {
+            unreadable++;
+            return;
+        }
+        int seq = (int) fields.sequenceNum();
+        if (seen.get(seq)) {
+            duplicates++;
+            return;
+        }
+        seen.set(seq);
+        delivered++;
+        Long previous = lastByKey.put(key, fields.sequenceNum());
+        if (previous != null && previous > seq) {
+            orderViolations++;
+            lastByKey.put(key, previous);
+        }
+        if (firstArrivalMs < 0) firstArrivalMs = arrivalMs;
+        lastArrivalMs = Math.max(lastArrivalMs, arrivalMs);
+        int latency = (int) Math.max(0, Math.min(Integer.MAX_VALUE, arrivalMs - fields.creationTimestamp()));
+        all.add(latency);
+        second(arrivalMs).add(latency);
+    }
+
+    synchronized long delivered() {
+        return delivered;
+    }
+
+    synchronized PhaseResult result(long expected) {
+        List<PhaseResult.SecondStats> seconds = new ArrayList<>();
+        for (int s = 0; s < perSecond.size(); s++) {
+            LatencySummary summary = perSecond.get(s).summary();
+            seconds.add(new PhaseResult.SecondStats(s, summary.count(), summary.p50(), summary.p95(), summary.p99(),
+                    summary.max()));
+        }
+        double active = firstArrivalMs < 0 ? 0 : Math.max(1, lastArrivalMs - firstArrivalMs) / 1000.0;
+        double wall = lastArrivalMs < 0 ? 0 : Math.max(0, lastArrivalMs - startMs) / 1000.0;
+        // A phase with one delivery (or all in one millisecond) has no meaningful rate.
+        double throughput = delivered < 2 ? 0 : delivered / active;
+        int peak = seconds.stream().mapToInt(PhaseResult.SecondStats::deliveries).max().orElse(0);
+        return new PhaseResult(name, expected, delivered, requests, duplicates, orderViolations, unreadable,
+                throughput, peak, active, wall, all.summary(), seconds, null, null);
+    }
+
+    private Ints second(long arrivalMs) {
+        int index = (int) Math.max(0, (arrivalMs - startMs) / 1000);
+        while (perSecond.size() <= index) perSecond.add(new Ints());
+        return perSecond.get(index);
+    }
+}

@@ -1,0 +1,88 @@
+package io.statusnotify.bench;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkCommandTest {
+
+    @Test
+    void optionsBecomeTheRunsSettings() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--tenants", "4", "--users", "50", "--rate", "5000", "--duration", "2m",
+                "--configured-tenants", "10000", "--sink-heap", "128m", "--no-baseline", "--out", "target/x",
+                "--sink-jvm-options", " -XX:+UseSerialGC  -Xss512k ");
+
+        BenchSettings settings = command.settings(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "8", "KAFKA_LINGER_MS", "5",
+                "KAFKA_BOOTSTRAP_SERVERS", "elsewhere:9092", "HOME", "/root"));
+
+        assertThat(settings.preload()).isFalse();
+        assertThat(settings.rate()).isEqualTo(5000);
+        assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.warmup()).as("default").isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.configuredTenants()).isEqualTo(10000);
+        assertThat(settings.baseline()).isFalse();
+        assertThat(settings.sinkJvmOptions()).containsExactly("-XX:+UseSerialGC", "-Xss512k");
+        assertThat(settings.outDir()).isEqualTo(Path.of("target/x").toAbsolutePath().normalize());
+        assertThat(settings.sinkEnv()).as("the benchmark's own broker replaces any other")
+                .isEqualTo(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "8", "KAFKA_LINGER_MS", "5"));
+    }
+
+    @Test
+    void defaultsArePreloadModeWithTheBaseline() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs();
+
+        BenchSettings settings = command.settings(Map.of());
+
+        assertThat(settings.preload()).isTrue();
+        assertThat(settings.count()).isEqualTo(100_000);
+        assertThat(settings.tenants()).isEqualTo(10);
+        assertThat(settings.users()).isEqualTo(1000);
+        assertThat(settings.baseline()).isTrue();
+        assertThat(settings.outDir().toString()).contains("target/bench/");
+    }
+
+    @Test
+    void warmupCanBeSwitchedOff() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--rate", "100", "--warmup", "0s");
+
+        assertThat(command.settings(Map.of()).warmup()).isZero();
+    }
+
+    @Test
+    void durationsTakeAUnit() {
+        assertThat(BenchmarkCommand.duration("--duration", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(BenchmarkCommand.duration("--duration", "30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(BenchmarkCommand.duration("--duration", "1h")).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> BenchmarkCommand.duration("--duration", "30"))
+                .hasMessageContaining("--duration must look like");
+        assertThatThrownBy(() -> BenchmarkCommand.duration("--timeout", "0s"))
+                .hasMessageContaining("--timeout must be longer than 0");
+    }
+
+    @Test
+    void aBadHeapSizeIsRefusedNamingTheOption() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--sink-heap", "lots");
+
+        assertThatThrownBy(() -> command.settings(Map.of())).hasMessageContaining("--sink-heap");
+    }
+
+    @Test
+    void secretsInPassedThroughVariablesAreRedactedInTheReport() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs();
+
+        Map<String, Object> shown = command.settings(Map.of("KAFKA_SASL_JAAS_CONFIG", "password=\"hunter2\"")).describe();
+
+        assertThat(shown.toString()).doesNotContain("hunter2").contains("KAFKA_SASL_JAAS_CONFIG");
+    }
+}

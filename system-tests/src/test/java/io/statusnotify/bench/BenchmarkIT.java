@@ -1,0 +1,53 @@
+package io.statusnotify.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A tiny real run: child broker, child sink, receivers, baseline, report files. */
+class BenchmarkIT {
+
+    @Test
+    void aPreloadRunReportsEveryRecordDeliveredInOrderBySinkAndBaseline() {
+        // given 2000 preloaded records for 3 tenants of 20 users, and 5 idle tenants configured
+        Path out = Path.of("target", "bench-it", "preload-" + System.currentTimeMillis()).toAbsolutePath();
+        BenchSettings settings = new BenchSettings(3, 20, 0, 2000, Duration.ofSeconds(30), Duration.ZERO, 5, 0, "256m", List.of(),
+                "512m", true, Duration.ofSeconds(60), out, Map.of());
+
+        // when
+        Report report = new Benchmark(settings).run();
+        ReportFiles.write(report, out);
+
+        // then the sink delivered everything once and in per-user order
+        assertThat(report.notes()).isEmpty();
+        assertThat(report.sink().expected()).isEqualTo(2000);
+        assertThat(report.sink().delivered()).isEqualTo(2000);
+        assertThat(report.sink().orderViolations()).isZero();
+        assertThat(report.sink().duplicates()).isZero();
+        assertThat(report.sink().unreadable()).isZero();
+        assertThat(report.sink().perSecond().stream().mapToInt(PhaseResult.SecondStats::deliveries).sum())
+                .isEqualTo(2000);
+        assertThat(report.sink().latency().count()).isEqualTo(2000);
+        assertThat(report.sink().throughputPerSecond()).isPositive();
+        // the sink's heap was measured, its live set too
+        assertThat(report.sink().heap().maxUsedMb()).isPositive();
+        assertThat(report.sink().heap().liveAfterFullGcMb()).isPositive();
+        assertThat(report.sink().cpu().sinkSeconds()).isPositive();
+        // and so did the baseline, over the same records
+        assertThat(report.baseline().delivered()).isEqualTo(2000);
+        assertThat(report.baseline().orderViolations()).isZero();
+        assertThat(report.sinkToBaselineThroughput()).isPositive();
+        // the files are there and say the same
+        assertThat(out.resolve(ReportFiles.SVG)).isRegularFile();
+        Report written = ReportFiles.read(out);
+        assertThat(written.sink().delivered()).isEqualTo(2000);
+        assertThat(written.settings()).containsEntry("mode", "preload").containsEntry("configuredTenants", 5);
+        assertThat(Files.exists(out.resolve("kafka"))).as("the broker's data is removed").isFalse();
+    }
+}
