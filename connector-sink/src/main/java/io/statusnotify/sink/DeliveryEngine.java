@@ -115,7 +115,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
 
     private void scheduleSweep() {
         timers.at(clock.millis() + SWEEP_EVERY_MILLIS, () -> {
-            dispatcher.sweepExpired();
+            dispatcher.sweep();
             scheduleSweep();
         });
     }

@@ -427,8 +427,12 @@ final class Dispatcher {
         releaseSlots(tenant);
     }
 
-    /** Every waiting notification older than the max age goes to the DLQ now, not when its tenant recovers. */
-    void sweepExpired() {
+    /**
+     * Every waiting notification older than the max age goes to the DLQ now, not when its tenant recovers; idle HTTP
+     * connections are closed.
+     */
+    void sweep() {
+        sender.closeIdle();
         for (TenantState tenant : tenants.values()) {
             for (KeyLane lane : List.copyOf(tenant.waiting)) {
                 if (!lane.items.isEmpty() && expired(lane.items.peek()) != null) wake(lane, tenant);

@@ -1,10 +1,13 @@
 package io.statusnotify.sink;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,6 +25,9 @@ final class SinkMetrics {
     static final String BUFFERED = "sns.sink.buffered";
 
     private final MeterRegistry registry;
+    /** Looked up once per tenant: these two move for every notification. */
+    private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Timer httpLatency;
     private final Timer endToEnd;
 
@@ -42,12 +48,12 @@ final class SinkMetrics {
     }
 
     void delivered(String tenant, long endToEndMillis) {
-        registry.counter(DELIVERED, "tenant", tenant).increment();
+        delivered.computeIfAbsent(tenant, t -> registry.counter(DELIVERED, "tenant", t)).increment();
         if (endToEndMillis >= 0) endToEnd.record(endToEndMillis, TimeUnit.MILLISECONDS);
     }
 
     void attempt(String tenant) {
-        registry.counter(ATTEMPTS, "tenant", tenant).increment();
+        attempts.computeIfAbsent(tenant, t -> registry.counter(ATTEMPTS, "tenant", t)).increment();
     }
 
     /** One failed attempt; {@code cause} is a status class ({@code 5xx}) or an error kind ({@code timeout}). */
