@@ -150,6 +150,14 @@ final class HttpSender implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Letting the I/O reactor stop on its own first avoids its noisy race (ClosedSelectorException) when closed
+        // while still running; requests still in flight are then aborted.
+        client.initiateShutdown();
+        try {
+            client.awaitShutdown(TimeValue.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.close(CloseMode.IMMEDIATE);
         connections.close(CloseMode.IMMEDIATE);
     }
