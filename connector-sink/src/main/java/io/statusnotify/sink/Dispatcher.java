@@ -2,8 +2,6 @@ package io.statusnotify.sink;
 
 import io.statusnotify.schema.BadRecordException;
 import io.statusnotify.schema.DeliveryReceipt;
-import io.statusnotify.schema.Json;
-import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.TenantConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -89,17 +87,9 @@ final class Dispatcher {
     }
 
     private Item read(ConsumerRecord<String, byte[]> record, boolean fromRetryTopic) {
-        Notification notification = Json.read(record.value(), Notification.class);
-        String tenant = notification.tenant();
-        if (tenant == null || tenant.isBlank()) {
-            throw new BadRecordException("missing-field", "userStatusNotification.user.tenantName is required");
-        }
-        long now = clock.millis();
-        // Parked ones were stamped before: every attempt sends the very same bytes.
-        byte[] body = fromRetryTopic && notification.queueTimestamp() != null
-                ? record.value() : Json.write(notification.withQueueTimestamp(now));
+        NotificationStamp.Stamped stamped = NotificationStamp.stamp(record.value(), clock.millis(), fromRetryTopic);
         RetryHeaders.Carried carried = RetryHeaders.read(record, fromRetryTopic);
-        return new Item(record, tenant, notification.sequenceNum(), carried.originTimestamp(), body, carried);
+        return new Item(record, stamped.tenant(), stamped.sequenceNum(), carried.originTimestamp(), stamped.body(), carried);
     }
 
     /** Works the lane's head until the lane is sending, waiting, or empty. */
