@@ -33,7 +33,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long SWEEP_EVERY_MILLIS = 30_000;
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
+    /** Counting a big retry backlog takes a while; below max.poll.interval.ms (5 min), which this runs within. */
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final RetryScan scan;
