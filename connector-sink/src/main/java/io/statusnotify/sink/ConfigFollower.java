@@ -33,12 +33,7 @@ final class ConfigFollower implements Runnable {
 
     /** {@code onFailure} runs when following stops for any reason but {@link #stop()}: a stale view must not deliver. */
     ConfigFollower(Properties kafka, String topic, TenantConfigView view, Runnable onFailure) {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-config");
+        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-config");
         // Should compaction or retention ever remove what we were about to read, start over rather than skip ahead.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -24,12 +24,7 @@ final class RetryScan implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     RetryScan(Properties kafka) {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-retry-scan");
+        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-retry-scan");
         // Only keys matter here: large fetches make counting a long backlog quick.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
