@@ -27,6 +27,7 @@ final class Dispatcher {
     private final Outcomes outcomes;
     private final RetrySchedule schedule;
     private final SinkSettings.Limits limits;
+    private final String groupId;
     private final SinkSettings.Retry retry;
     private final SinkMetrics metrics;
     private final Clock clock;
@@ -50,6 +51,7 @@ final class Dispatcher {
         this.outcomes = outcomes;
         this.schedule = schedule;
         this.limits = settings.limits();
+        this.groupId = settings.groupId();
         this.retry = settings.retry();
         this.metrics = metrics;
         this.clock = clock;
@@ -61,6 +63,10 @@ final class Dispatcher {
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
     void accept(PartitionWork work, ConsumerRecord<String, byte[]> record) {
         if (!work.take(record.offset())) return;
+        if (work.retryTopic && RetryHeaders.parkedByAnotherGroup(record, groupId)) {
+            work.done(record.offset()); // that group delivers it; this one has its own copy from the notifications topic
+            return;
+        }
         Item item;
         try {
             item = read(record, work.retryTopic);

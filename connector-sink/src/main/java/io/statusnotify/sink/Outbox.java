@@ -34,11 +34,12 @@ final class Outbox implements AutoCloseable {
     private static final Throttle RECEIPT_ERRORS = new Throttle(Duration.ofMinutes(1));
 
     private final KafkaProducer<String, byte[]> producer;
+    private final String group;
     private final String retryTopic;
     private final String deadLetterTopic;
     private final String receiptsTopic;
 
-    Outbox(Properties kafka, String retryTopic, String deadLetterTopic, String receiptsTopic) {
+    Outbox(Properties kafka, String group, String retryTopic, String deadLetterTopic, String receiptsTopic) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,6 +50,7 @@ final class Outbox implements AutoCloseable {
         // send() runs on the delivery thread: while Kafka is away it must fail fast (and be tried again) not block it.
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.group = group;
         this.retryTopic = retryTopic;
         this.deadLetterTopic = deadLetterTopic;
         this.receiptsTopic = receiptsTopic;
@@ -60,7 +62,7 @@ final class Outbox implements AutoCloseable {
      */
     void park(Item item, Consumer<Exception> done) {
         ConsumerRecord<String, byte[]> source = item.record;
-        send(new ProducerRecord<>(retryTopic, source.partition(), source.key(), item.body, RetryHeaders.write(item)), done);
+        send(new ProducerRecord<>(retryTopic, source.partition(), source.key(), item.body, RetryHeaders.write(item, group)), done);
     }
 
     /** Original key and bytes with the reasons in headers; a record too large for the DLQ goes without its bytes. */

@@ -53,7 +53,7 @@ final class Outcomes {
     void dropped(KeyLane lane, Item item, String reason) {
         finish(lane, item);
         metrics.dropped(reason);
-        receipt(item, DeliveryReceipt.DROPPED, null, reason);
+        receipt(item, DeliveryReceipt.DROPPED, item.lastStatus, reason);
         if (DROP_LOG.allow(item.tenant + "|" + reason)) {
             LOG.info("Not sending to tenant {}: {} (logged at most once a minute per tenant and reason, all counted in"
                     + " sns.sink.dropped)", item.tenant, reason);

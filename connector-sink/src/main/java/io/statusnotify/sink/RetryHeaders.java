@@ -24,6 +24,8 @@ final class RetryHeaders {
     static final String SOURCE_PARTITION = "sns.retry.source-partition";
     static final String SOURCE_OFFSET = "sns.retry.source-offset";
     static final String ORIGIN_TIMESTAMP = "sns.retry.origin-timestamp";
+    /** The consumer group that parked it: another group's sink (a second deployment, a replay) leaves it alone. */
+    static final String GROUP = "sns.retry.group";
 
     private RetryHeaders() {
     }
@@ -48,8 +50,9 @@ final class RetryHeaders {
                 number(headers, ORIGIN_TIMESTAMP, record.timestamp()));
     }
 
-    static List<Header> write(Item item) {
+    static List<Header> write(Item item, String group) {
         List<Header> headers = new ArrayList<>();
+        add(headers, GROUP, group);
         add(headers, ATTEMPTS, item.attempts);
         add(headers, FIRST_ATTEMPT_AT, item.firstAttemptAt);
         add(headers, NOT_BEFORE, item.notBefore);
@@ -64,6 +67,12 @@ final class RetryHeaders {
 
     private static void add(List<Header> headers, String name, Object value) {
         headers.add(new RecordHeader(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** True when another group parked this record (records without the header belong to everyone). */
+    static boolean parkedByAnotherGroup(ConsumerRecord<String, byte[]> record, String group) {
+        String owner = text(record.headers(), GROUP, null);
+        return owner != null && !owner.equals(group);
     }
 
     private static long number(Headers headers, String name, long fallback) {

@@ -22,8 +22,10 @@ import java.util.Properties;
 final class RetryScan implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String group;
 
-    RetryScan(Properties kafka) {
+    RetryScan(Properties kafka, String group) {
+        this.group = group;
         Properties props = Readers.ungrouped(kafka, "statusnotify-sink-retry-scan");
         // Only keys matter here: large fetches make counting a long backlog quick.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
@@ -47,7 +49,8 @@ final class RetryScan implements AutoCloseable {
                 throw new org.apache.kafka.common.errors.TimeoutException("counting parked notifications on " + partition);
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end && !done.contains(record.offset())) {
+                if (record.offset() < end && !done.contains(record.offset())
+                        && !RetryHeaders.parkedByAnotherGroup(record, group)) {
                     counts.merge(ParkedKeys.laneKey(record.key()), 1, Integer::sum);
                 }
             }

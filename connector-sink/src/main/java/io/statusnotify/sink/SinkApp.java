@@ -38,11 +38,11 @@ public final class SinkApp implements AutoCloseable {
         SinkSettings.Limits limits = settings.limits();
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault());
         this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight());
-        this.outbox = new Outbox(settings.kafkaCopy(), settings.topics().notificationsRetry(),
+        this.outbox = new Outbox(settings.kafkaCopy(), settings.groupId(), settings.topics().notificationsRetry(),
                 settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
         Timers timers = new Timers();
         ParkedKeys parked = new ParkedKeys();
-        this.engine = new DeliveryEngine(notificationConsumer(settings), new RetryScan(settings.kafkaCopy()), settings, view,
+        this.engine = new DeliveryEngine(notificationConsumer(settings), new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
                 timers, parked, clock);
         SinkMetrics metrics = new SinkMetrics(registry);
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());

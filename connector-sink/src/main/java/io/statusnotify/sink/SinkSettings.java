@@ -79,7 +79,25 @@ public record SinkSettings(
             "SNS_RETRY_INITIAL_BACKOFF", "use SNS_RETRY_DELAYS",
             "SNS_RETRY_MAX_BACKOFF", "use SNS_RETRY_DELAYS");
 
+    /** Client configs the sink sets itself, whatever {@code KAFKA_*} says (correctness, not tuning). */
+    static final Map<String, String> FORCED_KAFKA_CONFIGS = Map.of(
+            "group.id", "SNS_SINK_GROUP_ID decides it",
+            "auto.offset.reset", "earliest, so a new group misses nothing",
+            "isolation.level", "read_committed, so aborted writes are never delivered",
+            "enable.auto.commit", "false: only finished records are committed",
+            "group.protocol", "classic, for the range assignor",
+            "partition.assignment.strategy", "range: a partition number of both topics on one instance keeps order",
+            "acks", "all, for the retry topic, dead letters and receipts",
+            "enable.idempotence", "true: what goes to one partition stays in order");
+
     public static SinkSettings from(Settings s) {
+        Properties kafka = s.kafkaClientProperties();
+        FORCED_KAFKA_CONFIGS.forEach((config, why) -> {
+            if (kafka.containsKey(config)) {
+                LoggerFactory.getLogger(SinkSettings.class).warn("KAFKA_{} is ignored: the sink always sets {} ({})",
+                        config.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), config, why);
+            }
+        });
         RETIRED.forEach((name, instead) -> {
             if (s.string(name, null) != null) {
                 LoggerFactory.getLogger(SinkSettings.class).warn("{} is no longer used and is ignored: {}", name, instead);
@@ -88,7 +106,8 @@ public record SinkSettings(
         Duration minTimeout = Duration.ofMillis(1);
         Duration day = Duration.ofDays(1);
         Retry retry = new Retry(
-                s.durations("SNS_RETRY_DELAYS", DEFAULT_RETRY_DELAYS, Duration.ZERO, day),
+                // A floor: a zero delay would hammer a tenant that is down.
+                s.durations("SNS_RETRY_DELAYS", DEFAULT_RETRY_DELAYS, Duration.ofMillis(100), day),
                 s.decimal("SNS_RETRY_JITTER", 0.2, 0, 0.9),
                 s.duration("SNS_RETRY_THROTTLED_MIN_DELAY", Duration.ofSeconds(60), Duration.ZERO, day),
                 s.duration("SNS_RETRY_AFTER_MAX", Duration.ofMinutes(5), Duration.ZERO, day),

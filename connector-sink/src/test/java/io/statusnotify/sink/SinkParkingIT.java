@@ -115,6 +115,25 @@ class SinkParkingIT {
     }
 
     @Test
+    void anotherGroupOnTheSameTopicsLeavesThisGroupsParkedNotificationsAlone() {
+        down.stop();
+        sink.config("broken", down.url("/hook"));
+        sink.startSink();
+        for (int n = 1; n <= 3; n++) sink.notify("broken", "u" + n, n);
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() == 3);
+
+        sink.with("SNS_SINK_GROUP_ID", sink.groupId + "-second").startSink();
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() == 6);
+        down.restart();
+
+        // Each group delivers each notification once: the second group re-reads sns.notifications from its start
+        // (as a new group does) but never delivers the first group's parked copies, nor the first group its copies.
+        await().atMost(WAIT).until(() -> down.requestsTo("/hook").size() == 6);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> down.requestsTo("/hook").size() == 6);
+        for (int n = 1; n <= 3; n++) assertThat(sequence(down, "/hook", "u" + n)).containsExactly((long) n, (long) n);
+    }
+
+    @Test
     void disablingAParkedTenantDropsItsWaitingNotificationsWithReceipts() throws IOException {
         down.stop();
         sink.config("broken", down.url("/hook"));

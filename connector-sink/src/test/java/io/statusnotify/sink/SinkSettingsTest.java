@@ -64,6 +64,9 @@ class SinkSettingsTest {
                 "SNS_RETRY_DELAYS", "5s,soon"))))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_RETRY_DELAYS");
         assertThatThrownBy(() -> SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
+                "SNS_RETRY_DELAYS", "0"))))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_RETRY_DELAYS: every duration must be between 100ms");
+        assertThatThrownBy(() -> SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
                 "SNS_TENANT_MAX_IN_FLIGHT", "0"))))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TENANT_MAX_IN_FLIGHT");
     }

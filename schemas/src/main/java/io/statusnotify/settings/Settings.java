@@ -157,7 +157,7 @@ public final class Settings {
             if (value.endsWith("d")) return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
             if (value.endsWith("h")) return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
             return Duration.ofMillis(Long.parseLong(value));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new SettingsException(name + ": must be a duration such as 1500, 500ms, 10s, 2m, 1h or 7d, was '" + value + "'");
         }
     }

@@ -40,4 +40,12 @@ class SettingsListsTest {
         assertThatThrownBy(() -> Settings.of(Map.of("SNS_RETRY_JITTER", "lots")).decimal("SNS_RETRY_JITTER", 0.2, 0, 1))
                 .hasMessage("SNS_RETRY_JITTER: must be a number, was 'lots'");
     }
+
+    @Test
+    void aDurationTooLargeToHoldNamesTheVariable() {
+        Settings settings = Settings.of(Map.of("SNS_RETRY_MAX_AGE", "9999999999999999d"));
+
+        assertThatThrownBy(() -> settings.duration("SNS_RETRY_MAX_AGE", Duration.ofDays(7), MIN, MAX))
+                .hasMessageStartingWith("SNS_RETRY_MAX_AGE: must be a duration");
+    }
 }
