@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.statusnotify.sink.SinkHarness.SEQ_BASE;
@@ -142,5 +143,28 @@ class SinkLifecycleIT {
         assertThat(description.partitions()).hasSize(3);
         assertThat(io.statusnotify.topics.TopicProvisioner.retentionMs(sink.kafka.admin(), sink.topics.notificationsRetry()))
                 .isGreaterThan(Duration.ofDays(7).toMillis());
+    }
+
+    @Test
+    void aNewOwnerNeverLetsANewerNotificationOvertakeOneParkedBeforeTheRestart() throws Exception {
+        sink.with("SNS_RETRY_DELAYS", "3s").with("SNS_CIRCUIT_FAILURES_TO_OPEN", "1").with("SNS_RETRY_MAX_ATTEMPTS", "0");
+        sink.createTopics();
+        sink.config("acme", receiver.url("/hook"));
+        receiver.respondWith(503);
+        SinkApp first = sink.startSink();
+        sink.notify("acme", 1);
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() == 1);
+        first.close();
+
+        receiver.respondWith(204);
+        sink.notify("acme", 2); // same user: must wait for 1, which the retry topic holds until its next try
+        sink.startSink();
+
+        await().atMost(WAIT).until(() -> received(1) == 2 && received(2) == 1);
+        List<String> bodies = receiver.requestsTo("/hook").stream().map(RecordingReceiver.Received::body).toList();
+        int lastOfOne = bodies.lastIndexOf(bodies.stream().filter(b -> b.contains(String.valueOf(SEQ_BASE + 1)))
+                .reduce((a, b) -> b).orElseThrow());
+        int two = bodies.indexOf(bodies.stream().filter(b -> b.contains(String.valueOf(SEQ_BASE + 2))).findFirst().orElseThrow());
+        assertThat(two).as("2 arrives after 1 was delivered").isGreaterThan(lastOfOne);
     }
 }
