@@ -129,12 +129,14 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     }
 
     private void pauseOrResume(boolean retryTopic, int buffered, int cap) {
+        boolean pause = buffered >= cap;
+        // Runs every loop: the partition sets are only built when there is something to change.
+        if (!pause && (buffered >= cap * 3L / 4 || consumer.paused().isEmpty())) return;
         Set<TopicPartition> topicPartitions = new HashSet<>();
         partitions.values().stream().filter(w -> w.retryTopic == retryTopic).forEach(w -> topicPartitions.add(w.partition));
-        if (topicPartitions.isEmpty()) return;
-        if (buffered >= cap) {
+        if (pause) {
             consumer.pause(topicPartitions);
-        } else if (buffered < cap * 3L / 4 && !consumer.paused().isEmpty()) {
+        } else {
             Set<TopicPartition> paused = new HashSet<>(consumer.paused());
             paused.retainAll(topicPartitions);
             if (!paused.isEmpty()) consumer.resume(paused);

@@ -2,6 +2,7 @@ package io.statusnotify.sink;
 
 import io.statusnotify.schema.BadRecordException;
 import io.statusnotify.schema.DeliveryReceipt;
+import io.statusnotify.schema.GlobalSettings;
 import io.statusnotify.schema.TenantConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -408,7 +409,7 @@ final class Dispatcher {
      * notifications are dropped.
      */
     void configChanged(String tenantName) {
-        if (io.statusnotify.schema.GlobalSettings.KEY.equals(tenantName)) {
+        if (GlobalSettings.KEY.equals(tenantName)) {
             List.copyOf(tenants.keySet()).forEach(this::configChanged);
             return;
         }

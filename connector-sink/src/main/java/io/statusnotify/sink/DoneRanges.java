@@ -53,8 +53,4 @@ final class DoneRanges {
     int runCount() {
         return runs.size();
     }
-
-    boolean isEmpty() {
-        return runs.isEmpty();
-    }
 }

@@ -95,10 +95,4 @@ final class TenantState {
         waiting.clear();
         return lanes;
     }
-
-    List<KeyLane> takeReadyForSlot() {
-        List<KeyLane> lanes = new ArrayList<>(readyForSlot);
-        readyForSlot.clear();
-        return lanes;
-    }
 }

@@ -131,7 +131,11 @@ final class SinkHarness implements AutoCloseable {
 
     /** The sequence numbers a receiver got for one user of one tenant, in arrival order. */
     static List<Long> sequence(RecordingReceiver receiver, String path, String memberId) {
-        return receiver.requestsTo(path).stream()
+        return sequence(receiver.requestsTo(path), memberId);
+    }
+
+    static List<Long> sequence(List<RecordingReceiver.Received> requests, String memberId) {
+        return requests.stream()
                 .map(r -> Json.read(r.body().getBytes(StandardCharsets.UTF_8), Notification.class))
                 .filter(n -> memberId.equals(n.userStatusNotification().user().memberID()))
                 .map(n -> n.sequenceNum() - SEQ_BASE).toList();

@@ -1,6 +1,7 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
 import io.statusnotify.testing.SharedKafka;
@@ -116,15 +117,7 @@ class SinkIsolationIT {
 
     @Test
     void aSlowTenantsBacklogIsMovedAsideByItsWaitNotItsLength() {
-        RecordingReceiver sluggish = RecordingReceiver.start();
-        sluggish.respondWith(r -> {
-            try {
-                Thread.sleep(300); // plays a server that answers in 300 ms
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Reply.status(204);
-        });
+        DelayedReceiver sluggish = DelayedReceiver.start(Duration.ofMillis(300));
         sink.with("SNS_TENANT_MAX_IN_FLIGHT", "2").with("SNS_TENANT_MAX_QUEUE_WAIT", "1s").with("SNS_RETRY_MAX_ATTEMPTS", "0");
         sink.createTopics();
         sink.config("sluggish", sluggish.url("/hook"));
@@ -139,7 +132,7 @@ class SinkIsolationIT {
         for (int user = 0; user < 3; user++) {
             int u = user;
             List<Long> expected = IntStream.rangeClosed(3, 30).filter(n -> n % 3 == u).mapToObj(n -> (long) n).toList();
-            List<Long> got = sequence(sluggish, "/hook", "u" + user).stream().filter(n -> n >= 3).toList();
+            List<Long> got = sequence(sluggish.requestsTo("/hook"), "u" + user).stream().filter(n -> n >= 3).toList();
             assertThat(got).as("u" + user).containsExactlyElementsOf(expected);
         }
         sluggish.close();

@@ -1,9 +1,12 @@
 package io.statusnotify.system;
 
+import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Received;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A tenant's HTTP server as a test sees it: where it listens and what it got. */
 interface Endpoint extends AutoCloseable {
@@ -16,20 +19,28 @@ interface Endpoint extends AutoCloseable {
     void close();
 
     static Endpoint of(RecordingReceiver receiver) {
+        return of(receiver::url, receiver::requests, receiver::close);
+    }
+
+    static Endpoint of(DelayedReceiver receiver) {
+        return of(receiver::url, receiver::requests, receiver::close);
+    }
+
+    private static Endpoint of(Function<String, String> url, Supplier<List<Received>> requests, Runnable close) {
         return new Endpoint() {
             @Override
             public String url(String path) {
-                return receiver.url(path);
+                return url.apply(path);
             }
 
             @Override
             public List<Received> requests() {
-                return receiver.requests();
+                return requests.get();
             }
 
             @Override
             public void close() {
-                receiver.close();
+                close.run();
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.statusnotify.system;
 
+import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
@@ -42,7 +43,7 @@ class SlowTenantIsolationIT {
         // given three sinks side by side, each with its own ten tenants, getting the same traffic at the same time
         // when one tenant's server of the third sink takes 5 s to answer each request
         IsolationRun.Comparison comparison = IsolationRun.againstTwoReferences(kafka, "slow-tenant", plan,
-                tenant -> tenant.equals(SLOW) ? DelayedReceiver.start(ANSWER_DELAY) : Endpoint.of(RecordingReceiver.start()),
+                tenant -> tenant.equals(SLOW) ? Endpoint.of(DelayedReceiver.start(ANSWER_DELAY)) : Endpoint.of(RecordingReceiver.start()),
                 IsolationRun.NO_FAULT);
         SideResult faulty = comparison.faulty();
 

@@ -1,4 +1,4 @@
-package io.statusnotify.system;
+package io.statusnotify.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * tenant's server that takes seconds to answer. Unlike a thread-per-request server it answers every open request
  * after the same delay, however many are open at once (the reply is scheduled, no thread waits for it).
  */
-final class DelayedReceiver implements Endpoint {
+public final class DelayedReceiver implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Duration delay;
     private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("delayed-receiver"));
@@ -46,20 +46,22 @@ final class DelayedReceiver implements Endpoint {
         server.start();
     }
 
-    static DelayedReceiver start(Duration delay) {
+    public static DelayedReceiver start(Duration delay) {
         return new DelayedReceiver(delay);
     }
 
-    @Override
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    @Override
     public List<Received> requests() {
         synchronized (received) {
             return List.copyOf(received);
         }
+    }
+
+    public List<Received> requestsTo(String path) {
+        return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
     @Override
