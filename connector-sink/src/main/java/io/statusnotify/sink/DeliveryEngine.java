@@ -125,7 +125,9 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private void applyBackpressure() {
         SinkSettings.Limits limits = settings.limits();
         pauseOrResume(false, dispatcher.bufferedMain(), limits.maxBufferedRecords());
-        pauseOrResume(true, dispatcher.bufferedRetries(), limits.maxBufferedRetries());
+        // Past SNS_SINK_MAX_BUFFERED_RETRIES parked notifications are kept by offset only: reading the retry topic goes
+        // on (another tenant's recovery never waits behind a long backlog) until those references reach their own cap.
+        pauseOrResume(true, dispatcher.unloadedRetries(), limits.maxParkedByOffset());
     }
 
     private void pauseOrResume(boolean retryTopic, int buffered, int cap) {

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,9 @@ final class Dispatcher {
     private int inFlight;
     private int bufferedMain;
     private int bufferedRetries;
+    /** Parked notifications remembered by offset only, read again when their turn comes ({@link Item#unload()}). */
+    private int unloadedRetries;
+    private ParkedReader reader;
     private boolean draining;
     private TenantState grantedGlobalSlot;
 
@@ -59,6 +65,10 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
+    }
+
+    void use(ParkedReader reader) {
+        this.reader = reader;
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -83,9 +93,17 @@ final class Dispatcher {
             lanes.put(mapKey(work, key), lane);
             work.lanes.add(lane);
         }
+        item.shareNames(lane);
         lane.items.add(item);
         if (work.retryTopic) {
-            bufferedRetries++;
+            if (bufferedRetries < limits.maxBufferedRetries()) {
+                bufferedRetries++;
+            } else {
+                // Memory holds enough parked notifications: this one is remembered by offset, so reading the retry
+                // topic goes on and a tenant's long backlog never keeps another tenant's parked ones unread.
+                item.unload();
+                unloadedRetries++;
+            }
         } else {
             bufferedMain++;
             tenant(lane.tenant).queued++;
@@ -114,12 +132,16 @@ final class Dispatcher {
             TenantConfig config = ((Route.Send) route).target();
             if (lane.fromRetryTopic()) {
                 String expired = expired(item);
+                if (expired == null && !mayTry(lane, item, tenant)) return;
+                if (!item.isLoaded()) {
+                    load(lane);
+                    return;
+                }
                 if (expired != null) {
                     pop(lane);
                     outcomes.deadLetter(lane, item, expired, retry.maxAge());
                     continue;
                 }
-                if (!mayTry(lane, item, tenant)) return;
             } else {
                 String cause = parkCause(lane, tenant, config);
                 if (cause != null) {
@@ -160,7 +182,7 @@ final class Dispatcher {
         }
         boolean blocked = switch (tenant.circuit) {
             case AUTH_FAILED, OPEN -> true;
-            case HALF_OPEN -> tenant.probeInFlight;
+            case HALF_OPEN -> tenant.probeInFlight || tenant.probeLoading;
             case CLOSED -> false;
         };
         // A recovery or a new config since the wait was set ends the wait.
@@ -439,15 +461,23 @@ final class Dispatcher {
 
     /** The partitions' lanes are set aside; their records are the next owner's (from the last commit). */
     void revoke(List<PartitionWork> works) {
+        Set<TenantState> probesLost = new HashSet<>();
         for (PartitionWork work : works) {
             work.revoke();
+            for (KeyLane lane : work.loading) {
+                TenantState tenant = tenant(lane.tenant);
+                if (tenant.probeLoading) probesLost.add(tenant);
+                tenant.probeLoading = false;
+            }
             for (KeyLane lane : work.lanes) {
                 TenantState tenant = tenant(lane.tenant);
                 (work.retryTopic ? retryLanes : mainLanes).remove(mapKey(work, lane.key), lane);
                 tenant.readyForSlot.remove(lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
-                    bufferedRetries -= lane.items.size();
+                    long loaded = lane.items.stream().filter(Item::isLoaded).count();
+                    bufferedRetries -= (int) loaded;
+                    unloadedRetries -= lane.items.size() - (int) loaded;
                 } else {
                     bufferedMain -= lane.items.size();
                     tenant.queued -= lane.items.size();
@@ -455,8 +485,10 @@ final class Dispatcher {
                 lane.items.clear();
             }
             work.lanes.clear();
+            work.loading.clear();
             if (!work.retryTopic) parked.forget(work.partition.partition());
         }
+        probesLost.forEach(this::wakeWaiting);
     }
 
     /** From now on nothing new is sent; what is in flight finishes. */
@@ -465,9 +497,13 @@ final class Dispatcher {
     }
 
     private void pop(KeyLane lane) {
-        lane.items.poll();
+        Item item = lane.items.poll();
         if (lane.fromRetryTopic()) {
-            bufferedRetries--;
+            if (item.isLoaded()) {
+                bufferedRetries--;
+            } else {
+                unloadedRetries--;
+            }
         } else {
             bufferedMain--;
             tenant(lane.tenant).queued--;
@@ -498,6 +534,104 @@ final class Dispatcher {
 
     int bufferedRetries() {
         return bufferedRetries;
+    }
+
+    int unloadedRetries() {
+        return unloadedRetries;
+    }
+
+    /** The lane's head is to be tried (or dead-lettered): its record is read again first. */
+    private void load(KeyLane lane) {
+        TenantState tenant = tenant(lane.tenant);
+        // Half open, one notification is the probe: the tenant's other lanes wait rather than all being read again.
+        if (tenant.circuit == TenantState.Circuit.HALF_OPEN) tenant.probeLoading = true;
+        lane.state = KeyLane.State.LOADING;
+        lane.partition.loading.add(lane);
+        requestLoad(lane.partition);
+    }
+
+    private void requestLoad(PartitionWork work) {
+        if (work.loadPending || work.loading.isEmpty() || work.isRevoked()) return;
+        long from = work.loading.stream().mapToLong(l -> l.items.peek().offset()).min().orElseThrow();
+        work.loadPending = true;
+        reader.read(work, from);
+    }
+
+    /**
+     * A batch read again from the retry topic: the heads waiting for it are loaded, and while memory allows, the other
+     * unloaded notifications of tenants that may be tried (they come next).
+     */
+    void loaded(PartitionWork work, long from, List<ConsumerRecord<String, byte[]>> records) {
+        work.loadPending = false;
+        if (work.isRevoked()) return;
+        makeRoom();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            KeyLane lane = retryLanes.get(mapKey(work, ParkedKeys.laneKey(record.key())));
+            if (lane == null) continue;
+            boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
+            if (!head && (bufferedRetries >= limits.maxBufferedRetries() || tenant(lane.tenant).isBlocked())) continue;
+            Item item = unloadedAt(lane, record.offset());
+            if (item == null) continue;
+            try {
+                item.load(record, read(record, true).body, RetryHeaders.read(record, true));
+            } catch (BadRecordException e) {
+                continue; // it was read once already; a head that cannot be read again is dead-lettered below
+            }
+            bufferedRetries++;
+            unloadedRetries--;
+        }
+        List<KeyLane> ready = new ArrayList<>();
+        for (KeyLane lane : List.copyOf(work.loading)) {
+            Item head = lane.items.peek();
+            // Read over its offset and not found: gone from the topic (retention), not merely not reached yet.
+            boolean passed = !records.isEmpty() && from <= head.offset()
+                    && records.get(records.size() - 1).offset() >= head.offset();
+            if (head.isLoaded() || passed) {
+                work.loading.remove(lane);
+                lane.state = KeyLane.State.IDLE;
+                tenant(lane.tenant).probeLoading = false;
+                if (!head.isLoaded()) {
+                    // Gone from the retry topic (retention, say): it cannot be sent; the DLQ says so.
+                    pop(lane);
+                    LOG.error("Parked notification {}@{} of tenant {} could not be read again", work.partition,
+                            head.offset(), head.tenant);
+                    outcomes.dropped(lane, head, "parked-record-unreadable");
+                }
+                ready.add(lane);
+            }
+        }
+        if (records.isEmpty()) {
+            timers.at(clock.millis() + 200, () -> requestLoad(work));
+        } else {
+            requestLoad(work);
+        }
+        ready.forEach(this::advance);
+    }
+
+    private static Item unloadedAt(KeyLane lane, long offset) {
+        for (Item item : lane.items) {
+            if (item.offset() > offset) return null;
+            if (item.offset() == offset) return item.isLoaded() ? null : item;
+        }
+        return null;
+    }
+
+    /** Over the cap, notifications of tenants that cannot be tried now leave memory first (they are read again later). */
+    private void makeRoom() {
+        int target = limits.maxBufferedRetries() * 3 / 4;
+        if (bufferedRetries < limits.maxBufferedRetries()) return;
+        for (TenantState tenant : tenants.values()) {
+            if (!tenant.isBlocked()) continue;
+            for (KeyLane lane : tenant.waiting) {
+                for (Item item : lane.items) {
+                    if (bufferedRetries <= target) return;
+                    if (!item.isLoaded()) continue;
+                    item.unload();
+                    bufferedRetries--;
+                    unloadedRetries++;
+                }
+            }
+        }
     }
 
     int tenantCount() {

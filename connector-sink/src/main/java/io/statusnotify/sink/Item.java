@@ -8,14 +8,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @see RetryHeaders for what a retry record carries over from earlier attempts
  */
 final class Item {
-    final ConsumerRecord<String, byte[]> record;
-    final String tenant;
+    /** Null while unloaded (a parked notification remembered by offset only, see {@link #unload()}). */
+    ConsumerRecord<String, byte[]> record;
+    final long offset;
+    /** The record's key (null for a keyless record). */
+    String key;
+    String tenant;
     final Long sequenceNum;
     /** The notification record's timestamp (epoch ms; the event's time): receipts' latency and the max age start here. */
     final long createdAt;
     /** The bytes sent: the notification stamped with its queueTimestamp once, so every retry sends the same bytes. */
-    final byte[] body;
-    final RetryHeaders.Carried carried;
+    byte[] body;
+    RetryHeaders.Carried carried;
     int attempts;
     long firstAttemptAt;
     long notBefore;
@@ -28,6 +32,8 @@ final class Item {
     Item(ConsumerRecord<String, byte[]> record, String tenant, Long sequenceNum, long createdAt, byte[] body,
          RetryHeaders.Carried carried) {
         this.record = record;
+        this.offset = record.offset();
+        this.key = record.key();
         this.tenant = tenant;
         this.sequenceNum = sequenceNum;
         this.createdAt = createdAt;
@@ -40,6 +46,33 @@ final class Item {
     }
 
     long offset() {
-        return record.offset();
+        return offset;
+    }
+
+    /** Its lane's copies of the same key and tenant names: thousands of parked ones then cost no strings each. */
+    void shareNames(KeyLane lane) {
+        if (lane.key.equals(key)) key = lane.key;
+        if (lane.tenant.equals(tenant)) tenant = lane.tenant;
+    }
+
+    boolean isLoaded() {
+        return record != null;
+    }
+
+    /**
+     * Keeps only what deciding about it needs (tenant, age, attempts, wait): a few dozen bytes instead of the record.
+     * The record is read again from the retry topic before it is sent or dead-lettered.
+     */
+    void unload() {
+        record = null;
+        body = null;
+        carried = null;
+    }
+
+    /** The same record read again; what earlier attempts in this instance learnt (attempts, wait) is kept. */
+    void load(ConsumerRecord<String, byte[]> again, byte[] sameBody, RetryHeaders.Carried sameCarried) {
+        record = again;
+        body = sameBody;
+        carried = sameCarried;
     }
 }

@@ -107,7 +107,7 @@ final class Outcomes {
     void receipt(Item item, String outcome, Integer status, String cause) {
         if (!receipts) return;
         long now = clock.millis();
-        outbox.receipt(item.record.key(), new DeliveryReceipt(item.tenant, item.record.key(), item.sequenceNum, outcome,
+        outbox.receipt(item.key, new DeliveryReceipt(item.tenant, item.key, item.sequenceNum, outcome,
                 item.attempts, status, cause, now - item.createdAt, now));
     }
 
@@ -115,8 +115,8 @@ final class Outcomes {
         if (FAILURE_LOG.allow(item.tenant + "|" + item.lastCause)) {
             LOG.warn("Delivery to tenant {} failed, attempt {}: {} [{}] url={} record={}-{}@{}; {} (logged at most every"
                             + " 10 s per tenant and cause, all counted in sns.sink.failures)", item.tenant, item.attempts,
-                    item.lastError, item.lastCause, SafeText.url(config.serverUrl()), item.record.topic(),
-                    item.record.partition(), item.record.offset(), next);
+                    item.lastError, item.lastCause, SafeText.url(config.serverUrl()), lane.partition.partition.topic(),
+                    lane.partition.partition.partition(), item.offset(), next);
         }
     }
 

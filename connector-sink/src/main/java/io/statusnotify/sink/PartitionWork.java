@@ -17,6 +17,9 @@ final class PartitionWork {
     final TopicPartition partition;
     final boolean retryTopic;
     final Set<KeyLane> lanes = new HashSet<>();
+    /** Retry lanes whose unloaded head is being read again ({@link ParkedReader}). */
+    final Set<KeyLane> loading = new java.util.LinkedHashSet<>();
+    boolean loadPending;
     private final TreeSet<Long> outstanding = new TreeSet<>();
     /** Finished above the lowest unfinished offset, including those finished before a restart (from the metadata). */
     private final DoneRanges done;

@@ -28,6 +28,7 @@ public final class SinkApp implements AutoCloseable {
     private final DeliveryEngine engine;
     private final HttpSender sender;
     private final Outbox outbox;
+    private final ParkedReader parkedReader;
     private final Thread followerThread;
     private final Thread deliveryThread;
     private volatile boolean closing;
@@ -49,7 +50,9 @@ public final class SinkApp implements AutoCloseable {
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
         Dispatcher dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked);
         engine.use(dispatcher);
-        metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries);
+        this.parkedReader = new ParkedReader(settings.kafkaCopy(), engine, dispatcher::loaded);
+        dispatcher.use(parkedReader);
+        metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries, dispatcher::unloadedRetries);
         view.onChange(key -> engine.execute(() -> dispatcher.configChanged(key)));
         this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, engine::stop);
         this.followerThread = new Thread(follower, "sink-config");
@@ -89,6 +92,7 @@ public final class SinkApp implements AutoCloseable {
         if (deliveryThread.isAlive()) LOG.warn("Delivery still busy after the shutdown grace; closing anyway");
         follower.stop();
         join(followerThread, CLOSE_GRACE);
+        parkedReader.close();
         outbox.close();
         sender.close();
         LOG.info("Sink stopped");

@@ -41,10 +41,13 @@ final class SinkMetrics {
     }
 
     /** Gauges read from the engine (its own counters are plain ints: read racily, which a gauge tolerates). */
-    void gauges(Supplier<Number> inFlight, Supplier<Number> bufferedRecords, Supplier<Number> bufferedRetries) {
+    void gauges(Supplier<Number> inFlight, Supplier<Number> bufferedRecords, Supplier<Number> bufferedRetries,
+                Supplier<Number> retriesByOffset) {
         Gauge.builder(IN_FLIGHT, inFlight).description("HTTP requests open").register(registry);
         Gauge.builder(BUFFERED, bufferedRecords).tag("topic", "notifications").register(registry);
         Gauge.builder(BUFFERED, bufferedRetries).tag("topic", "retry").register(registry);
+        Gauge.builder(BUFFERED, retriesByOffset).tag("topic", "retry-by-offset")
+                .description("parked notifications remembered by offset only, read again when due").register(registry);
     }
 
     void delivered(String tenant, long endToEndMillis) {

@@ -62,12 +62,15 @@ public record SinkSettings(
      *                              take longer than this at the tenant's recent response time (a slow tenant)
      * @param maxBufferedRecords    {@code SNS_SINK_MAX_BUFFERED_RECORDS} (default 10000): notifications held in memory;
      *                              at the cap the notifications topic is paused
-     * @param maxBufferedRetries    {@code SNS_SINK_MAX_BUFFERED_RETRIES} (default 10000): the same for the retry topic
+     * @param maxBufferedRetries    {@code SNS_SINK_MAX_BUFFERED_RETRIES} (default 10000): parked notifications held in
+     *                              memory whole; beyond it they are remembered by offset and read again when due
+     * @param maxParkedByOffset     {@code SNS_SINK_MAX_PARKED_BY_OFFSET} (default 200000): parked notifications
+     *                              remembered by offset only (about 170 bytes each); at the cap the retry topic is paused
      * @param failuresToOpen        {@code SNS_CIRCUIT_FAILURES_TO_OPEN} (default 3): failed attempts in a row (no
      *                              success between) that open a tenant's circuit; fewer only park the failing ones
      */
     public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, Duration tenantMaxQueueWait,
-                         int maxBufferedRecords, int maxBufferedRetries, int failuresToOpen) {
+                         int maxBufferedRecords, int maxBufferedRetries, int maxParkedByOffset, int failuresToOpen) {
     }
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
@@ -120,6 +123,7 @@ public record SinkSettings(
                 s.duration("SNS_TENANT_MAX_QUEUE_WAIT", Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofHours(1)),
                 s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000),
+                s.integer("SNS_SINK_MAX_PARKED_BY_OFFSET", 200_000, 1, 100_000_000),
                 s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000));
         return new SinkSettings(
                 s.kafkaClientProperties(),

@@ -27,6 +27,8 @@ final class TenantState {
     int openings;
     long nextProbeAt;
     boolean probeInFlight;
+    /** The half-open probe's record is being read again from the retry topic. */
+    boolean probeLoading;
     /** The config that failed or was refused (401/403/410); any other config is worth a try at once. */
     TenantConfig failedWith;
     /** When the circuit last closed: waits set before then are over. */
@@ -50,6 +52,11 @@ final class TenantState {
 
     void observeLatency(double millis) {
         recentLatencyMillis = recentLatencyMillis == 0 ? millis : recentLatencyMillis * 0.9 + millis * 0.1;
+    }
+
+    /** Nothing of it may be tried until a probe time or a config change. */
+    boolean isBlocked() {
+        return circuit == Circuit.OPEN || circuit == Circuit.AUTH_FAILED;
     }
 
     boolean isClosed() {

@@ -1,0 +1,110 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.logging.Throttle;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads parked notifications again from the retry topic, from an offset on, for those the engine remembers by offset
+ * only ({@link Item#unload()}). Its own thread and consumer, outside the group; each batch goes back through
+ * {@code engine}. One read per partition at a time; asking again before it starts moves its start back if needed.
+ */
+final class ParkedReader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ParkedReader.class);
+    private static final Throttle ERROR_LOG = new Throttle(Duration.ofMinutes(1));
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final java.util.concurrent.Executor engine;
+    private final Loaded loaded;
+    private final Map<PartitionWork, Long> wanted = new LinkedHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    ParkedReader(Properties kafka, java.util.concurrent.Executor engine,
+                 Loaded loaded) {
+        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-parked-reader");
+        // An offset gone with retention reads on from the earliest left: the engine then sees what was lost.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.engine = engine;
+        this.loaded = loaded;
+        this.thread = new Thread(this::run, "sink-parked-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A batch read from {@code from} on (empty when nothing could be read this time). */
+    interface Loaded {
+        void accept(PartitionWork work, long from, List<ConsumerRecord<String, byte[]>> records);
+    }
+
+    /** Reads {@code work}'s partition from {@code offset} on; the batch (maybe empty, on trouble) comes back once. */
+    synchronized void read(PartitionWork work, long offset) {
+        wanted.merge(work, offset, Math::min);
+        notifyAll();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                Map.Entry<PartitionWork, Long> next = next();
+                if (next == null) return;
+                List<ConsumerRecord<String, byte[]>> records = List.of();
+                try {
+                    consumer.assign(List.of(next.getKey().partition));
+                    consumer.seek(next.getKey().partition, next.getValue());
+                    records = consumer.poll(POLL).records(next.getKey().partition);
+                } catch (WakeupException e) {
+                    return;
+                } catch (KafkaException e) {
+                    if (ERROR_LOG.allow("read")) {
+                        LOG.warn("Cannot read parked notifications of {} again ({}); will try again",
+                                next.getKey().partition, e.toString());
+                    }
+                }
+                List<ConsumerRecord<String, byte[]>> batch = records;
+                engine.execute(() -> loaded.accept(next.getKey(), next.getValue(), batch));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private synchronized Map.Entry<PartitionWork, Long> next() throws InterruptedException {
+        while (running && wanted.isEmpty()) wait();
+        if (!running) return null;
+        var first = wanted.entrySet().iterator().next();
+        wanted.remove(first.getKey());
+        return Map.entry(first.getKey(), first.getValue());
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.statusnotify.sink;
+
+import io.statusnotify.testing.RecordingReceiver;
+import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+
+import static io.statusnotify.sink.SinkHarness.sequence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A tenant that stays down with more parked notifications than the sink holds in memory never holds up another failing
+ * tenant's recovery: the notifications that cannot be tried yet are remembered by offset and read again when their turn
+ * comes.
+ */
+@ExtendWith(SharedKafka.class)
+class SinkRetryBacklogIT {
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private final RecordingReceiver longDown = RecordingReceiver.start();
+    private final RecordingReceiver briefDown = RecordingReceiver.start();
+    private SinkHarness sink;
+
+    @BeforeEach
+    void setUp(TestKafka kafka) {
+        // One partition: both tenants' parked notifications share one retry-topic partition, the long-down tenant's first.
+        sink = new SinkHarness(kafka).with("SNS_TOPIC_PARTITIONS", "1").with("SNS_RETRY_MAX_ATTEMPTS", "0")
+                .with("SNS_RETRY_DELAYS", "300ms,600ms").with("SNS_SINK_MAX_BUFFERED_RETRIES", "10");
+        sink.createTopics();
+        longDown.stop();
+        briefDown.stop();
+        sink.config("long-down", longDown.url("/hook"));
+        sink.config("brief-down", briefDown.url("/hook"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        sink.close();
+        longDown.close();
+        briefDown.close();
+        SinkHarness.assertLogHoldsNoSecret();
+    }
+
+    @Test
+    void aTenantDownForLongWithMoreParkedThanMemoryHoldsNeverDelaysAnotherTenantsRecovery() {
+        // given: a tenant down with six times as many parked notifications as the sink keeps in memory, and behind
+        // them on the retry topic those of a second tenant that is down too
+        sink.startSink();
+        for (int n = 1; n <= 60; n++) sink.notify("long-down", "u" + (n % 6), n);
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() >= 60);
+        for (int n = 1; n <= 10; n++) sink.notify("brief-down", "b" + (n % 2), n);
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() >= 70);
+        await().atMost(WAIT).until(() -> sink.gauge(SinkMetrics.BUFFERED, "topic", "retry-by-offset") > 0);
+        // The cap, plus at most the heads read again to be tried: one probe per failing tenant.
+        assertThat(sink.gauge(SinkMetrics.BUFFERED, "topic", "retry")).isLessThanOrEqualTo(10 + 2);
+
+        // when: the second tenant comes back
+        briefDown.restart();
+
+        // then: it gets all of its notifications, in order, while the first is still down
+        await().atMost(WAIT).until(() -> briefDown.requestsTo("/hook").size() >= 10);
+        assertThat(sequence(briefDown, "/hook", "b0")).containsExactly(2L, 4L, 6L, 8L, 10L);
+        assertThat(sequence(briefDown, "/hook", "b1")).containsExactly(1L, 3L, 5L, 7L, 9L);
+
+        // and when the first comes back, it gets all of its sixty, each user's in order
+        longDown.restart();
+        await().atMost(WAIT).until(() -> longDown.requestsTo("/hook").size() >= 60);
+        for (int user = 0; user < 6; user++) {
+            int u = user;
+            assertThat(sequence(longDown, "/hook", "u" + u)).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 60).filter(n -> n % 6 == u).boxed().toList());
+        }
+        assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
+    }
+}
