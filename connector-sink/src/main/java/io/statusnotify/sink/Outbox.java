@@ -6,6 +6,8 @@ import io.statusnotify.schema.DeliveryReceipt;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.statusnotify.schema.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -116,6 +118,13 @@ final class Outbox implements AutoCloseable {
         } catch (RuntimeException e) {
             done.accept(e);
         }
+    }
+
+    /** The producer's own metrics (record rates, errors, buffer use) as meters; close it with the app. */
+    KafkaClientMetrics bindTo(MeterRegistry registry) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.statusnotify.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -11,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,6 +33,7 @@ public final class SinkApp implements AutoCloseable {
     private final HttpSender sender;
     private final Outbox outbox;
     private final ParkedReader parkedReader;
+    private final List<KafkaClientMetrics> clientMetrics;
     private final Thread followerThread;
     private final Thread deliveryThread;
     private volatile boolean closing;
@@ -43,7 +48,10 @@ public final class SinkApp implements AutoCloseable {
                 settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
         Timers timers = new Timers();
         ParkedKeys parked = new ParkedKeys();
-        this.engine = new DeliveryEngine(notificationConsumer(settings), new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
+        KafkaConsumer<String, byte[]> consumer = notificationConsumer(settings);
+        // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
+        this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), outbox.bindTo(registry));
+        this.engine = new DeliveryEngine(consumer, new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
                 timers, parked, clock);
         SinkMetrics metrics = new SinkMetrics(registry);
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
@@ -75,7 +83,16 @@ public final class SinkApp implements AutoCloseable {
 
     /** True once the config view has caught up with the topic's end at start and partitions are assigned. */
     public boolean isReady() {
-        return !closing && view.isCaughtUp() && engine.hasPartitions() && deliveryThread.isAlive();
+        return readinessChecks().values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    /** What {@link #isReady()} is made of, by name, for the admin port's {@code /health/ready}. */
+    public Map<String, Boolean> readinessChecks() {
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        checks.put("delivering", !closing && deliveryThread.isAlive());
+        checks.put("configCaughtUp", view.isCaughtUp());
+        checks.put("partitionsAssigned", engine.hasPartitions());
+        return checks;
     }
 
     /**
@@ -93,6 +110,7 @@ public final class SinkApp implements AutoCloseable {
         follower.stop();
         join(followerThread, CLOSE_GRACE);
         parkedReader.close();
+        clientMetrics.forEach(KafkaClientMetrics::close);
         outbox.close();
         sender.close();
         LOG.info("Sink stopped");
@@ -105,6 +123,11 @@ public final class SinkApp implements AutoCloseable {
 
     boolean isClosing() {
         return closing;
+    }
+
+    private static KafkaClientMetrics bind(KafkaClientMetrics metrics, MeterRegistry registry) {
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     private static void join(Thread thread, Duration timeout) {

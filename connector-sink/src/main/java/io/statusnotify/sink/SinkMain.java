@@ -1,15 +1,22 @@
 package io.statusnotify.sink;
 
-import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.admin.AdminServer;
+import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * Runs the sink from environment variables until SIGTERM. Exit code 2: it refused to start (bad settings, config
- * topic not compacted); 1: delivery stopped on its own.
+ * Runs the sink from environment variables until SIGTERM, with its admin port (health, Prometheus metrics). Exit code
+ * 2: it refused to start (bad settings, config topic not compacted, admin port taken); 1: delivery stopped on its own.
  */
 public final class SinkMain {
     private static final Logger LOG = LoggerFactory.getLogger(SinkMain.class);
@@ -18,14 +25,25 @@ public final class SinkMain {
     }
 
     public static void main(String[] args) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AtomicReference<SinkApp> started = new AtomicReference<>();
         SinkApp app;
-        // Logs the counters once a minute, like the streams app: the only exposition the sink has for now.
-        LoggingMeterRegistry registry = new LoggingMeterRegistry();
+        AdminServer admin = null;
         try {
-            app = SinkApp.start(SinkSettings.from(Settings.fromEnvironment()), registry);
-        } catch (SettingsException | IllegalStateException | ConfigException e) {
+            Settings settings = Settings.fromEnvironment();
+            SinkSettings sinkSettings = SinkSettings.from(settings);
+            AdminSettings adminSettings = AdminSettings.from(settings);
+            // The admin port first: a port in use stops the start before anything is delivered.
+            if (adminSettings.enabled()) {
+                admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
+                        ? Map.of("started", false) : started.get().readinessChecks(), Map.of());
+            }
+            app = SinkApp.start(sinkSettings, registry);
+            started.set(app);
+        } catch (SettingsException | IllegalStateException | ConfigException | UncheckedIOException e) {
             String reason = e instanceof ConfigException refused ? SettingsException.fromKafka(refused).getMessage() : e.getMessage();
             LOG.error("Sink not started: {}", reason);
+            if (admin != null) admin.close();
             registry.close();
             System.exit(2);
             return;
@@ -36,6 +54,7 @@ public final class SinkMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (admin != null) admin.close();
         registry.close();
         if (!app.isClosing()) {
             LOG.error("Delivery stopped unexpectedly; exiting so the sink can be restarted");

@@ -2,16 +2,25 @@ package io.statusnotify.sink;
 
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The entry point as a container runs it: a separate JVM, settings from the environment. */
 @ExtendWith(SharedKafka.class)
@@ -21,15 +30,19 @@ class SinkMainIT {
     }
 
     private static Exit runMain(Map<String, String> env) throws IOException, InterruptedException {
+        Process process = startMain(env);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("sink exited").isTrue();
+        return new Exit(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static Process startMain(Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Dsink.test.log=target/sink-main-child.log", SinkMain.class.getName())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("SNS_"));
         builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("sink exited").isTrue();
-        return new Exit(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return builder.start();
     }
 
     @Test
@@ -50,7 +63,7 @@ class SinkMainIT {
                 "SNS_TOPIC_USER_STATUS", TestKafka.uniqueName("main-us"),
                 "SNS_TOPIC_USER_STATUS_DLQ", TestKafka.uniqueName("main-us-dlq"),
                 "SNS_TOPIC_NOTIFICATIONS_DLQ", TestKafka.uniqueName("main-n-dlq"),
-                "SNS_TOPIC_PARTITIONS", "1", "SNS_TOPIC_REPLICATION_FACTOR", "1"));
+                "SNS_TOPIC_PARTITIONS", "1", "SNS_TOPIC_REPLICATION_FACTOR", "1", "SNS_ADMIN_PORT", "0"));
 
         assertThat(exit.code()).isEqualTo(2);
         assertThat(exit.output()).contains(configTopic).contains("compacted");
@@ -58,9 +71,44 @@ class SinkMainIT {
 
     @Test
     void exitsWithCode2NamingAKafkaVariableTheClientRefuses() throws Exception {
-        Exit exit = runMain(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9", "KAFKA_SECURITY_PROTOCOL", "BOGUS"));
+        Exit exit = runMain(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9", "KAFKA_SECURITY_PROTOCOL", "BOGUS",
+                "SNS_ADMIN_PORT", "0"));
 
         assertThat(exit.code()).isEqualTo(2);
         assertThat(exit.output()).contains("KAFKA_SECURITY_PROTOCOL: ").contains("BOGUS");
+    }
+
+    @Test
+    void servesHealthAndPrometheusMetricsOnTheAdminPortAndIsReadyOnceAssigned(TestKafka kafka) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>(TopicNames.prefixed(TestKafka.uniqueName("main-admin")).asEnvironment());
+        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "SNS_TOPIC_PARTITIONS", "1",
+                "SNS_TOPIC_REPLICATION_FACTOR", "1", "SNS_SINK_GROUP_ID", TestKafka.uniqueName("main-admin-group"),
+                "SNS_ADMIN_PORT", String.valueOf(port), "SNS_ADMIN_BIND", "127.0.0.1"));
+        Process sink = startMain(env);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> get(http, port, "/health/live").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> get(http, port, "/health/ready").statusCode() == 200);
+
+            assertThat(get(http, port, "/health/ready").body())
+                    .isEqualTo("{\"status\":\"UP\",\"checks\":{\"delivering\":true,\"configCaughtUp\":true,\"partitionsAssigned\":true}}");
+            String metrics = get(http, port, "/metrics").body();
+            assertThat(metrics).contains("sns_sink_in_flight").contains("sns_sink_buffered{topic=\"retry\"}")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max");
+        } finally {
+            sink.destroy();
+            assertThat(sink.waitFor(60, TimeUnit.SECONDS)).as("sink stopped on SIGTERM").isTrue();
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,7 @@
 package io.statusnotify.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.statusnotify.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +25,13 @@ public final class StreamsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean closeRequested;
 
-    private StreamsApp(KafkaStreams streams) {
+    private StreamsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
     }
 
     /**
@@ -44,7 +48,10 @@ public final class StreamsApp implements AutoCloseable {
         }
         KafkaStreams streams = new KafkaStreams(NotificationTopology.build(settings.topology(), registry),
                 settings.streamsProperties());
-        StreamsApp app = new StreamsApp(streams);
+        // Kafka Streams' and its clients' own metrics (lag, rates, thread states) next to the pipeline's meters.
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        StreamsApp app = new StreamsApp(streams, streamsMetrics);
         streams.setStateListener(app::onStateChange);
         streams.setUncaughtExceptionHandler(new ThreadFailureHandler());
         streams.start();
@@ -53,6 +60,11 @@ public final class StreamsApp implements AutoCloseable {
 
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** What ready means for the admin port's {@code /health/ready}: processing (state RUNNING). */
+    public Map<String, Boolean> readinessChecks() {
+        return Map.of("streamsRunning", isRunning());
     }
 
     public KafkaStreams.State state() {
@@ -74,6 +86,7 @@ public final class StreamsApp implements AutoCloseable {
         if (!closed) {
             LOG.warn("Kafka Streams did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
         }
+        streamsMetrics.close();
         terminated.countDown();
     }
 

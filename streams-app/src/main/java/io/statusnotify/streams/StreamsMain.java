@@ -1,15 +1,23 @@
 package io.statusnotify.streams;
 
-import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.admin.AdminServer;
+import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * Entry point of the streams app (also of its container image): settings from the environment, start, run until
- * SIGTERM. Exits 2 on a bad setting and 1 when the app cannot start or fails, with a one-line reason.
+ * Entry point of the streams app (also of its container image): settings from the environment, the admin port
+ * (health, Prometheus metrics), start, run until SIGTERM. Exits 2 on a bad setting or an admin port in use, and 1
+ * when the app cannot start or fails, with a one-line reason.
  */
 public final class StreamsMain {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsMain.class);
@@ -19,35 +27,51 @@ public final class StreamsMain {
 
     public static void main(String[] args) throws InterruptedException {
         StreamsSettings settings;
+        AdminSettings adminSettings;
         try {
-            settings = StreamsSettings.from(Settings.fromEnvironment());
+            Settings environment = Settings.fromEnvironment();
+            settings = StreamsSettings.from(environment);
+            adminSettings = AdminSettings.from(environment);
         } catch (SettingsException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(2);
             return;
         }
-        // Logs the counters once a minute: the only exposition this app has for now.
-        LoggingMeterRegistry registry = new LoggingMeterRegistry();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AtomicReference<StreamsApp> started = new AtomicReference<>();
+        AdminServer admin = null;
         StreamsApp app;
         try {
+            // The admin port first: a port in use stops the start before anything is processed.
+            if (adminSettings.enabled()) {
+                admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
+                        ? Map.of("started", false) : started.get().readinessChecks(), Map.of());
+            }
             app = StreamsApp.start(settings, registry);
-        } catch (ConfigException e) {
-            LOG.error("Cannot start: {}", SettingsException.fromKafka(e).getMessage());
-            registry.close();
+            started.set(app);
+        } catch (ConfigException | UncheckedIOException e) {
+            LOG.error("Cannot start: {}", e instanceof ConfigException refused
+                    ? SettingsException.fromKafka(refused).getMessage() : e.getMessage());
+            stop(admin, registry);
             System.exit(2);
             return;
         } catch (IllegalStateException e) {
             LOG.error("Cannot start: {}", e.getMessage());
-            registry.close();
+            stop(admin, registry);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "statusnotify-streams-shutdown"));
         boolean clean = app.awaitTermination();
-        registry.close();
+        stop(admin, registry);
         if (!clean) {
             LOG.error("Stopped after a failure (see above)");
             System.exit(1);
         }
+    }
+
+    private static void stop(AdminServer admin, PrometheusMeterRegistry registry) {
+        if (admin != null) admin.close();
+        registry.close();
     }
 }

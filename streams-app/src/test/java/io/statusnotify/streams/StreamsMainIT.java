@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +59,8 @@ class StreamsMainIT {
         env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SNS_APPLICATION_ID", prefix,
-                "SNS_STATE_DIR", dir.resolve("state").toString()));
+                "SNS_STATE_DIR", dir.resolve("state").toString(),
+                "SNS_ADMIN_PORT", "0"));
         Process process = launch(env, log);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("-> RUNNING"));
@@ -66,5 +72,40 @@ class StreamsMainIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void servesHealthAndPrometheusMetricsOnTheAdminPortAndIsReadyWhenRunning(TestKafka kafka) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String prefix = TestKafka.uniqueName("main-admin");
+        Map<String, String> env = new HashMap<>(TopicNames.prefixed(prefix).asEnvironment());
+        env.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SNS_APPLICATION_ID", prefix,
+                "SNS_STATE_DIR", dir.resolve("admin-state").toString(),
+                "SNS_ADMIN_PORT", String.valueOf(port), "SNS_ADMIN_BIND", "127.0.0.1"));
+        Process process = launch(env, dir.resolve("admin.log"));
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> get(http, port, "/health/ready").statusCode() == 200);
+
+            assertThat(get(http, port, "/health/ready").body())
+                    .isEqualTo("{\"status\":\"UP\",\"checks\":{\"streamsRunning\":true}}");
+            assertThat(get(http, port, "/health/live").statusCode()).isEqualTo(200);
+            assertThat(get(http, port, "/metrics").body()).contains("sns_streams_events_in_total")
+                    .contains("kafka_stream_");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

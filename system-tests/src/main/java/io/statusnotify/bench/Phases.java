@@ -47,6 +47,7 @@ final class Phases {
     PhaseResult sink(Settings sns) {
         Map<String, String> env = new HashMap<>(settings.sinkEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.putIfAbsent("SNS_ADMIN_PORT", "0");
         String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
         if (settings.preload()) {
             LOG.info("Preloading {} notifications", settings.count());

@@ -36,6 +36,8 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         env.put("SNS_RETRY_DELAYS", "1s,2s,4s");
         env.put("SNS_RETRY_THROTTLED_MIN_DELAY", "1s");
         env.put("SNS_HTTP_RESPONSE_TIMEOUT", "5s");
+        // Several apps run side by side here; the admin port is tested on its own (SinkMainIT, StreamsMainIT).
+        env.put("SNS_ADMIN_PORT", "0");
         return new PipelineEnv(bootstrapServers, topics, 3, env);
     }
 

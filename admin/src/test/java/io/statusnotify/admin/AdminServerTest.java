@@ -1,0 +1,112 @@
+package io.statusnotify.admin;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AdminServerTest {
+    /** Port 0 here: an ephemeral port for the test (the apps treat SNS_ADMIN_PORT=0 as "off" and never start one). */
+    private static final AdminSettings ANY_PORT = new AdminSettings(0, "127.0.0.1");
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private AdminServer server;
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void liveAnswersUpWhileTheProcessRuns() throws Exception {
+        server = AdminServer.start(ANY_PORT, registry, Map::of, Map.of());
+
+        HttpResponse<String> response = get("/health/live");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void readyIs503NamingTheFailingCheckUntilEveryCheckPasses() throws Exception {
+        AtomicBoolean caughtUp = new AtomicBoolean(false);
+        server = AdminServer.start(ANY_PORT, registry, () -> {
+            Map<String, Boolean> checks = new LinkedHashMap<>();
+            checks.put("running", true);
+            checks.put("configCaughtUp", caughtUp.get());
+            return checks;
+        }, Map.of());
+
+        HttpResponse<String> before = get("/health/ready");
+        caughtUp.set(true);
+        HttpResponse<String> after = get("/health/ready");
+
+        assertThat(before.statusCode()).isEqualTo(503);
+        assertThat(before.body()).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"running\":true,\"configCaughtUp\":false}}");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).startsWith("{\"status\":\"UP\"");
+    }
+
+    @Test
+    void aReadinessCheckThatThrowsMeansNotReady() throws Exception {
+        server = AdminServer.start(ANY_PORT, registry, () -> {
+            throw new IllegalStateException("boom");
+        }, Map.of());
+
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void metricsAreServedInPrometheusTextFormat() throws Exception {
+        Counter.builder("sns.sink.delivered").tag("tenant", "acme").register(registry).increment(3);
+        server = AdminServer.start(ANY_PORT, registry, Map::of, Map.of());
+
+        HttpResponse<String> response = get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body()).contains("sns_sink_delivered_total{tenant=\"acme\"} 3.0");
+    }
+
+    @Test
+    void onlyGetAndHeadAreAnswered() throws Exception {
+        server = AdminServer.start(ANY_PORT, registry, Map::of, Map.of());
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/health/live"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aPortInUseIsRefusedNamingTheAddressAndTheSettings() {
+        server = AdminServer.start(ANY_PORT, registry, Map::of, Map.of());
+        AdminSettings taken = new AdminSettings(server.port(), "127.0.0.1");
+
+        assertThatThrownBy(() -> AdminServer.start(taken, registry, Map::of, Map.of()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("127.0.0.1:" + server.port())
+                .hasMessageContaining("SNS_ADMIN_PORT");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}
