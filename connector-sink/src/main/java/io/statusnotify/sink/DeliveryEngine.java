@@ -33,6 +33,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long SWEEP_EVERY_MILLIS = 30_000;
+    private static final long STATUS_EVERY_MILLIS = 1_000;
     /** Counting a big retry backlog takes a while; below max.poll.interval.ms (5 min), which this runs within. */
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
 
@@ -79,6 +80,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
             }
             consumer.subscribe(List.of(settings.topics().notifications(), settings.topics().notificationsRetry()), this);
             scheduleSweep();
+            scheduleStatus();
             while (running) {
                 pollOnce();
             }
@@ -118,6 +120,13 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         timers.at(clock.millis() + SWEEP_EVERY_MILLIS, () -> {
             dispatcher.sweep();
             scheduleSweep();
+        });
+    }
+
+    private void scheduleStatus() {
+        timers.at(clock.millis() + STATUS_EVERY_MILLIS, () -> {
+            dispatcher.publishStatus();
+            scheduleStatus();
         });
     }
 

@@ -42,6 +42,7 @@ final class Dispatcher {
     private final Map<String, KeyLane> mainLanes = new HashMap<>();
     private final Map<String, KeyLane> retryLanes = new HashMap<>();
     private final ArrayDeque<TenantState> waitingForGlobalSlot = new ArrayDeque<>();
+    private final StatusBoard board = new StatusBoard();
     private int inFlight;
     private int bufferedMain;
     private int bufferedRetries;
@@ -286,6 +287,7 @@ final class Dispatcher {
         if (verdict instanceof Verdict.Success) {
             pop(lane);
             outcomes.delivered(lane, item);
+            tenant.delivered.add(clock.millis());
             tenant.failuresInARow = 0;
             if (current && (tenant.circuit == TenantState.Circuit.OPEN || tenant.circuit == TenantState.Circuit.HALF_OPEN)) {
                 LOG.info("Tenant {} answers again; delivering its parked notifications, in order, before newer ones", tenant.name);
@@ -299,6 +301,9 @@ final class Dispatcher {
         item.lastCause = cause;
         item.lastError = outcomes.describe(result, config);
         metrics.failure(tenant.name, cause);
+        tenant.failed.add(clock.millis());
+        tenant.lastError = item.lastError;
+        tenant.lastErrorAt = clock.millis();
         if (verdict instanceof Verdict.Fail) {
             outcomes.logFailure(lane, item, config, "not retryable; dead-lettering");
             pop(lane);
@@ -632,6 +637,17 @@ final class Dispatcher {
                 }
             }
         }
+    }
+
+    /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
+    void publishStatus() {
+        board.refresh(tenants, mainLanes.values(), retryLanes.values(), view, clock.millis());
+        metrics.tenants(board.current());
+    }
+
+    /** The statuses last published; any thread. */
+    List<TenantStatus> statuses() {
+        return board.current();
     }
 
     int tenantCount() {

@@ -52,7 +52,7 @@ final class Outcomes {
 
     void dropped(KeyLane lane, Item item, String reason) {
         finish(lane, item);
-        metrics.dropped(reason);
+        metrics.dropped(item.tenant, reason);
         receipt(item, DeliveryReceipt.DROPPED, item.lastStatus, reason);
         if (DROP_LOG.allow(item.tenant + "|" + reason)) {
             LOG.info("Not sending to tenant {}: {} (logged at most once a minute per tenant and reason, all counted in"
@@ -83,7 +83,7 @@ final class Outcomes {
         LOG.warn("Dead-lettering notification {}-{}@{} of tenant {} to {}: {}", from.sourceTopic(), from.sourcePartition(),
                 from.sourceOffset(), item.tenant, outbox.deadLetterTopic(), reason);
         if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
-        metrics.deadLettered(reason);
+        metrics.deadLettered(item.tenant, reason);
         receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason);
         writeRecord(lane.partition, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
     }
@@ -95,7 +95,7 @@ final class Outcomes {
         DeadLetter letter = new DeadLetter(NotificationKey.tenantOf(record.key()), DeadLetter.MALFORMED, null,
                 e.reason() + ": " + e.getMessage(), from.attempts(), null, null, from.sourceTopic(),
                 from.sourcePartition(), from.sourceOffset());
-        metrics.deadLettered(DeadLetter.MALFORMED);
+        metrics.deadLettered(NotificationKey.tenantOf(record.key()), DeadLetter.MALFORMED);
         if (receipts) {
             outbox.receipt(record.key(), new DeliveryReceipt(NotificationKey.tenantOf(record.key()), record.key(), null,
                     DeliveryReceipt.DEAD_LETTERED, from.attempts(), null, DeadLetter.MALFORMED, null, clock.millis()));

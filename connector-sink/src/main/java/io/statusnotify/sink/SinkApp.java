@@ -33,6 +33,7 @@ public final class SinkApp implements AutoCloseable {
     private final HttpSender sender;
     private final Outbox outbox;
     private final ParkedReader parkedReader;
+    private final Dispatcher dispatcher;
     private final List<KafkaClientMetrics> clientMetrics;
     private final Thread followerThread;
     private final Thread deliveryThread;
@@ -53,10 +54,10 @@ public final class SinkApp implements AutoCloseable {
         this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), outbox.bindTo(registry));
         this.engine = new DeliveryEngine(consumer, new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
                 timers, parked, clock);
-        SinkMetrics metrics = new SinkMetrics(registry);
+        SinkMetrics metrics = new SinkMetrics(registry, limits.metricsMaxTenants());
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
-        Dispatcher dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked);
+        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked);
         engine.use(dispatcher);
         this.parkedReader = new ParkedReader(settings.kafkaCopy(), engine, dispatcher::loaded);
         dispatcher.use(parkedReader);
@@ -84,6 +85,16 @@ public final class SinkApp implements AutoCloseable {
     /** True once the config view has caught up with the topic's end at start and partitions are assigned. */
     public boolean isReady() {
         return readinessChecks().values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
+    public List<TenantStatus> tenantStatuses() {
+        return dispatcher.statuses();
+    }
+
+    /** The status page's "send test notification": not in this build yet (see the connection test of issue 4). */
+    public StatusPage.ConnectionCheck testConnection(String tenant) {
+        return new StatusPage.ConnectionCheck(false, "the connection test is not available in this build");
     }
 
     /** What {@link #isReady()} is made of, by name, for the admin port's {@code /health/ready}. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,8 +36,11 @@ public final class SinkMain {
             AdminSettings adminSettings = AdminSettings.from(settings);
             // The admin port first: a port in use stops the start before anything is delivered.
             if (adminSettings.enabled()) {
+                StatusPage page = new StatusPage(() -> started.get() == null ? List.of() : started.get().tenantStatuses(),
+                        tenant -> started.get() == null ? new StatusPage.ConnectionCheck(false, "the sink is starting")
+                                : started.get().testConnection(tenant));
                 admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
-                        ? Map.of("started", false) : started.get().readinessChecks(), Map.of());
+                        ? Map.of("started", false) : started.get().readinessChecks(), page.handlers());
             }
             app = SinkApp.start(sinkSettings, registry);
             started.set(app);

@@ -3,9 +3,13 @@ package io.statusnotify.sink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,10 @@ final class SinkMetrics {
     static final String END_TO_END_LATENCY = "sns.sink.end-to-end.latency";
     static final String IN_FLIGHT = "sns.sink.in-flight";
     static final String BUFFERED = "sns.sink.buffered";
+    static final String TENANT_IN_FLIGHT = "sns.sink.tenant.in-flight";
+    static final String TENANT_WAITING = "sns.sink.tenant.waiting";
+    static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting";
+    static final String CIRCUIT_STATE = "sns.sink.circuit.state";
 
     private final MeterRegistry registry;
     /** Looked up once per tenant: these two move for every notification. */
@@ -31,8 +39,24 @@ final class SinkMetrics {
     private final Timer httpLatency;
     private final Timer endToEnd;
 
-    SinkMetrics(MeterRegistry registry) {
+    private final TenantTags tags;
+    private final MultiGauge tenantInFlight;
+    private final MultiGauge tenantWaiting;
+    private final MultiGauge tenantOldestWaiting;
+    private final MultiGauge circuitState;
+
+    SinkMetrics(MeterRegistry registry, int maxTenantTags) {
         this.registry = registry;
+        this.tags = new TenantTags(maxTenantTags);
+        this.tenantInFlight = MultiGauge.builder(TENANT_IN_FLIGHT).description("a tenant's HTTP requests open")
+                .register(registry);
+        this.tenantWaiting = MultiGauge.builder(TENANT_WAITING)
+                .description("a tenant's notifications held by this instance, not yet delivered").register(registry);
+        this.tenantOldestWaiting = MultiGauge.builder(TENANT_OLDEST_WAITING).baseUnit("seconds")
+                .description("age of a tenant's oldest undelivered notification held by this instance").register(registry);
+        this.circuitState = MultiGauge.builder(CIRCUIT_STATE)
+                .description("1 for each tenant's current delivery state (live, retrying, circuit-open, auth-failed,"
+                        + " not-sending)").register(registry);
         this.httpLatency = Timer.builder(HTTP_LATENCY).description("time from request sent to response")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.endToEnd = Timer.builder(END_TO_END_LATENCY)
@@ -51,29 +75,54 @@ final class SinkMetrics {
     }
 
     void delivered(String tenant, long endToEndMillis) {
-        delivered.computeIfAbsent(tenant, t -> registry.counter(DELIVERED, "tenant", t)).increment();
+        delivered.computeIfAbsent(tenant, t -> registry.counter(DELIVERED, "tenant", tags.of(t))).increment();
         if (endToEndMillis >= 0) endToEnd.record(endToEndMillis, TimeUnit.MILLISECONDS);
     }
 
     void attempt(String tenant) {
-        attempts.computeIfAbsent(tenant, t -> registry.counter(ATTEMPTS, "tenant", t)).increment();
+        attempts.computeIfAbsent(tenant, t -> registry.counter(ATTEMPTS, "tenant", tags.of(t))).increment();
     }
 
     /** One failed attempt; {@code cause} is a status class ({@code 5xx}) or an error kind ({@code timeout}). */
     void failure(String tenant, String cause) {
-        registry.counter(FAILURES, "tenant", tenant, "cause", cause).increment();
+        registry.counter(FAILURES, "tenant", tags.of(tenant), "cause", cause).increment();
     }
 
     void parked(String tenant, String cause) {
-        registry.counter(PARKED, "tenant", tenant, "cause", cause).increment();
+        registry.counter(PARKED, "tenant", tags.of(tenant), "cause", cause).increment();
     }
 
-    void deadLettered(String reason) {
-        registry.counter(DEAD_LETTERED, "reason", reason).increment();
+    void deadLettered(String tenant, String reason) {
+        registry.counter(DEAD_LETTERED, "tenant", tags.of(tenant), "reason", reason).increment();
     }
 
-    void dropped(String reason) {
-        registry.counter(DROPPED, "reason", reason).increment();
+    void dropped(String tenant, String reason) {
+        registry.counter(DROPPED, "tenant", tags.of(tenant), "reason", reason).increment();
+    }
+
+    /** The per-tenant gauges, from the engine's latest status (tenants past the tag cap are summed as {@code _other}). */
+    void tenants(List<TenantStatus> statuses) {
+        Map<String, double[]> byTag = new HashMap<>();
+        Map<List<String>, Double> states = new HashMap<>();
+        for (TenantStatus status : statuses) {
+            String tag = tags.of(status.tenant());
+            double[] sums = byTag.computeIfAbsent(tag, t -> new double[3]);
+            sums[0] += status.inFlight();
+            sums[1] += status.waiting();
+            if (status.oldestWaitingAgeMillis() != null) sums[2] = Math.max(sums[2], status.oldestWaitingAgeMillis() / 1000.0);
+            states.merge(List.of(tag, status.state()), 1.0, Double::sum);
+        }
+        tenantInFlight.register(rows(byTag, 0), true);
+        tenantWaiting.register(rows(byTag, 1), true);
+        tenantOldestWaiting.register(rows(byTag, 2), true);
+        circuitState.register(states.entrySet().stream().map(e -> MultiGauge.Row.of(
+                Tags.of("tenant", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Map<String, double[]> byTag, int index) {
+        return byTag.entrySet().stream()
+                .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("tenant", e.getKey()), e.getValue()[index]))
+                .toList();
     }
 
     void httpLatency(long nanos) {

@@ -66,11 +66,14 @@ public record SinkSettings(
      *                              memory whole; beyond it they are remembered by offset and read again when due
      * @param maxParkedByOffset     {@code SNS_SINK_MAX_PARKED_BY_OFFSET} (default 200000): parked notifications
      *                              remembered by offset only (about 170 bytes each); at the cap the retry topic is paused
+     * @param metricsMaxTenants     {@code SNS_METRICS_MAX_TENANTS} (default 100): tenants named in metric tags; the
+     *                              rest are counted together as {@code tenant="_other"}
      * @param failuresToOpen        {@code SNS_CIRCUIT_FAILURES_TO_OPEN} (default 3): failed attempts in a row (no
      *                              success between) that open a tenant's circuit; fewer only park the failing ones
      */
     public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, Duration tenantMaxQueueWait,
-                         int maxBufferedRecords, int maxBufferedRetries, int maxParkedByOffset, int failuresToOpen) {
+                         int maxBufferedRecords, int maxBufferedRetries, int maxParkedByOffset, int metricsMaxTenants,
+                         int failuresToOpen) {
     }
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
@@ -124,6 +127,7 @@ public record SinkSettings(
                 s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_PARKED_BY_OFFSET", 200_000, 1, 100_000_000),
+                s.integer("SNS_METRICS_MAX_TENANTS", 100, 0, 100_000),
                 s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000));
         return new SinkSettings(
                 s.kafkaClientProperties(),

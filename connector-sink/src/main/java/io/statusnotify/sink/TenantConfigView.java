@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,11 @@ final class TenantConfigView {
         if (!(entry instanceof ConfigEntry.Tenant configured)) return new Route.Drop(Route.UNKNOWN_TENANT);
         TenantConfig config = configured.config();
         return config.enabled() ? new Route.Send(config) : new Route.Drop(Route.TENANT_DISABLED);
+    }
+
+    /** The tenants with a config record now (usable or not). */
+    Set<String> tenantNames() {
+        return Set.copyOf(tenants.keySet());
     }
 
     private boolean globalSwitchAllows(ConfigEntry entry) {

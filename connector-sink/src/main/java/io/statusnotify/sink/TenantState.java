@@ -42,6 +42,11 @@ final class TenantState {
     final ArrayDeque<KeyLane> readyForSlot = new ArrayDeque<>();
     /** Retry lanes waiting for the circuit or a not-before time. */
     final Set<KeyLane> waiting = new LinkedHashSet<>();
+    final RecentCounts delivered = new RecentCounts();
+    final RecentCounts failed = new RecentCounts();
+    /** The last failed attempt's cause in plain words (never a secret), and when. */
+    String lastError;
+    long lastErrorAt;
     boolean waitingForGlobalSlot;
     boolean rateTimerSet;
     private TokenBucket bucket;

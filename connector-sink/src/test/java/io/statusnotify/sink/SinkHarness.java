@@ -147,8 +147,7 @@ final class SinkHarness implements AutoCloseable {
     }
 
     double count(String meter, String... tags) {
-        Counter counter = registry.find(meter).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        return registry.find(meter).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** The group's committed offsets on the notifications topic, summed over partitions. */

@@ -23,7 +23,7 @@ class SinkSettingsTest {
         assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)), 0.2,
                 Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 64, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 3));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 64, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 100, 3));
         assertThat(settings.receiptsEnabled()).isTrue();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(200));
@@ -52,7 +52,7 @@ class SinkSettingsTest {
         assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 0, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofDays(2), 3));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 3));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 100, 3));
         assertThat(settings.receiptsEnabled()).isFalse();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(4));
         assertThat(settings.topics().notifications()).isEqualTo("n");
