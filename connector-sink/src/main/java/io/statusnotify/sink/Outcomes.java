@@ -22,7 +22,6 @@ import java.util.concurrent.Executor;
 final class Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
     private static final Throttle DROP_LOG = new Throttle(Duration.ofMinutes(1));
-    private static final Throttle FAILURE_LOG = new Throttle(Duration.ofSeconds(10));
     private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
 
     private final Outbox outbox;
@@ -111,13 +110,14 @@ final class Outcomes {
                 item.attempts, status, cause, now - item.createdAt, now));
     }
 
+    /** One line per failed attempt, with its facts as key-values (JSON logs show them as fields); never a secret. */
     void logFailure(KeyLane lane, Item item, TenantConfig config, String next) {
-        if (FAILURE_LOG.allow(item.tenant + "|" + item.lastCause)) {
-            LOG.warn("Delivery to tenant {} failed, attempt {}: {} [{}] url={} record={}-{}@{}; {} (logged at most every"
-                            + " 10 s per tenant and cause, all counted in sns.sink.failures)", item.tenant, item.attempts,
-                    item.lastError, item.lastCause, SafeText.url(config.serverUrl()), lane.partition.partition.topic(),
-                    lane.partition.partition.partition(), item.offset(), next);
-        }
+        LOG.atWarn().addKeyValue("tenant", item.tenant).addKeyValue("status", item.lastStatus)
+                .addKeyValue("cause", item.lastCause).addKeyValue("attempt", item.attempts)
+                .addKeyValue("sequenceNum", item.sequenceNum)
+                .log("Delivery to tenant {} failed, attempt {}: {} [{}] url={} record={}-{}@{}; {}", item.tenant,
+                        item.attempts, item.lastError, item.lastCause, SafeText.url(config.serverUrl()),
+                        lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset(), next);
     }
 
     /** The status line, or the exception's class and message, with the tenant's password masked just in case. */

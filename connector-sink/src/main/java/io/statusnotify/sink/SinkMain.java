@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;
 import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.config.ConfigException;
@@ -32,6 +33,7 @@ public final class SinkMain {
         AdminServer admin = null;
         try {
             Settings settings = Settings.fromEnvironment();
+            LogFormat.apply(settings);
             SinkSettings sinkSettings = SinkSettings.from(settings);
             AdminSettings adminSettings = AdminSettings.from(settings);
             // The admin port first: a port in use stops the start before anything is delivered.

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;
 import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.config.ConfigException;
@@ -30,6 +31,7 @@ public final class StreamsMain {
         AdminSettings adminSettings;
         try {
             Settings environment = Settings.fromEnvironment();
+            LogFormat.apply(environment);
             settings = StreamsSettings.from(environment);
             adminSettings = AdminSettings.from(environment);
         } catch (SettingsException e) {
