@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +110,24 @@ class ComposeFileTest {
 
         assertThat(mountTargets(grafana)).contains(dashboardsDir, "/etc/grafana/provisioning");
         assertThat(home).isEqualTo(dashboardsDir + "/" + DeploymentFiles.DASHBOARD.getFileName());
+    }
+
+    @Test
+    void scaleOverrideDropsWhatReplicasOfTheAppsCannotShare() {
+        JsonNode overrides = DeploymentFiles.yaml(DeploymentFiles.COMPOSE_SCALE).path("services");
+        List<String> overridden = new ArrayList<>();
+        overrides.fieldNames().forEachRemaining(overridden::add);
+
+        assertThat(overridden).containsExactlyInAnyOrderElementsOf(compose.appServices());
+        for (String app : overridden) {
+            JsonNode override = overrides.path(app);
+            for (String attribute : List.of("ports", "volumes")) {
+                boolean inCompose = compose.service(app).has(attribute);
+                // `!reset []`: the tag is compose's; as plain YAML it reads as an empty list.
+                assertThat(override.has(attribute)).as("%s resets %s", app, attribute).isEqualTo(inCompose);
+                if (inCompose) assertThat(override.path(attribute).isEmpty()).isTrue();
+            }
+        }
     }
 
     private static List<String> mountTargets(JsonNode service) {

@@ -21,6 +21,7 @@ final class DeploymentFiles {
     static final Path DOCKER = Path.of("..", "docker").toAbsolutePath().normalize();
     static final Path REPOSITORY = DOCKER.getParent();
     static final Path COMPOSE = DOCKER.resolve("compose.yml");
+    static final Path COMPOSE_SCALE = DOCKER.resolve("compose.scale.yml");
     static final Path PROMETHEUS = DOCKER.resolve("prometheus/prometheus.yml");
     static final Path DASHBOARD = DOCKER.resolve("grafana/dashboards/statusnotify.json");
     static final Path DATASOURCES = DOCKER.resolve("grafana/provisioning/datasources/prometheus.yml");
