@@ -8,10 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,18 +69,6 @@ final class PrometheusNames {
 
     /** The meter names an app class declares as constants (every {@code static final String} starting "sns."). */
     static List<String> meterNameConstants(String className) {
-        try {
-            List<String> names = new ArrayList<>();
-            for (Field field : Class.forName(className).getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers) || field.getType() != String.class) continue;
-                field.setAccessible(true); // package-private in the app: the name is its contract, not its API
-                String value = (String) field.get(null);
-                if (value.startsWith("sns.")) names.add(value);
-            }
-            return names;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(className + ": " + e, e);
-        }
+        return AppConstants.withPrefix(className, "sns.");
     }
 }
