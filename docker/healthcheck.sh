@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Container health check of both apps: ready = GET /health/ready on the admin port answers 200.
+# Plain bash (/dev/tcp), so it needs no curl or wget in the runtime image. Exit 0 healthy, 1 not.
+# Reads the app's own settings: SNS_ADMIN_PORT (default 9400; 0 = admin server off, so never healthy: disable
+# the health check of such a container) and SNS_ADMIN_BIND (default 0.0.0.0, reached on 127.0.0.1).
+port="${SNS_ADMIN_PORT:-9400}"
+host="${SNS_ADMIN_BIND:-0.0.0.0}"
+case "$host" in 0.0.0.0|::|'[::]') host=127.0.0.1 ;; esac
+host="${host#[}"; host="${host%]}"
+if [ "$port" = 0 ]; then
+  echo "admin server off (SNS_ADMIN_PORT=0): no readiness to check" >&2
+  exit 1
+fi
+exec 3<>"/dev/tcp/$host/$port" || exit 1
+printf 'GET /health/ready HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n' "$host" >&3
+IFS= read -r -t 5 status <&3 || exit 1
+case "$status" in
+  "HTTP/1."?" 200 "*) exit 0 ;;
+  *) echo "not ready: ${status%$'\r'}" >&2; exit 1 ;;
+esac

@@ -1,0 +1,119 @@
+package io.statusnotify.deploy;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docker/healthcheck.sh, the images' HEALTHCHECK, run with bash against a real HTTP server. */
+class HealthcheckScriptTest {
+    private final AtomicInteger readyStatus = new AtomicInteger(200);
+    private final List<String> requested = new CopyOnWriteArrayList<>();
+    private final HttpServer admin = adminServer();
+
+    @AfterEach
+    void stop() {
+        admin.stop(0);
+    }
+
+    @Test
+    void readyAppIsHealthy() {
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", String.valueOf(admin.getAddress().getPort())));
+
+        assertThat(exit).isZero();
+        assertThat(requested).containsExactly("GET /health/ready");
+    }
+
+    @Test
+    void appAnswering503IsUnhealthy() {
+        readyStatus.set(503);
+
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", String.valueOf(admin.getAddress().getPort())));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(requested).containsExactly("GET /health/ready");
+    }
+
+    @Test
+    void nothingListeningOnTheAdminPortIsUnhealthy() {
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", String.valueOf(freePort())));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(requested).isEmpty();
+    }
+
+    @Test
+    void adminServerSwitchedOffIsNeverHealthy() {
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", "0"));
+
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void specificBindAddressIsTheOneAsked() {
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", String.valueOf(admin.getAddress().getPort()),
+                "SNS_ADMIN_BIND", "127.0.0.1"));
+
+        assertThat(exit).isZero();
+    }
+
+    private int runScript(Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder("bash", DeploymentFiles.HEALTHCHECK_SCRIPT.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("SNS_ADMIN_PORT");
+        builder.environment().remove("SNS_ADMIN_BIND");
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("healthcheck.sh did not finish in 20 s");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpServer adminServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                requested.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                int status = exchange.getRequestURI().getPath().equals("/health/ready") ? readyStatus.get() : 404;
+                byte[] body = ("{\"status\":\"" + (status == 200 ? "UP" : "DOWN") + "\",\"checks\":{}}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

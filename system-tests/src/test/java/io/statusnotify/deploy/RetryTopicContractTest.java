@@ -1,0 +1,32 @@
+package io.statusnotify.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The retry topic's headers as the published AsyncAPI document (in the schemas jar) describes them and the sink writes them. */
+class RetryTopicContractTest {
+
+    @Test
+    void retryHeadersInTheAsyncApiDocumentAreTheOnesTheSinkWrites() {
+        JsonNode headers;
+        try (InputStream in = RetryTopicContractTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            assertThat(in).as("asyncapi.yaml on the classpath (schemas jar)").isNotNull();
+            headers = new YAMLMapper().readTree(in).path("components").path("schemas").path("retryHeaders");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        Set<String> documented = new TreeSet<>();
+        headers.path("properties").fieldNames().forEachRemaining(documented::add);
+
+        assertThat(documented).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                AppConstants.withPrefix("io.statusnotify.sink.RetryHeaders", "sns.retry."));
+    }
+}
