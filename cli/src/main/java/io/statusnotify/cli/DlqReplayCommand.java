@@ -1,0 +1,140 @@
+package io.statusnotify.cli;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Sends dead-lettered notifications back to delivery: to the notifications topic with the same key and",
+                "the same bytes (so the same sequenceNum; receivers de-duplicate by it), stamped with the header",
+                DlqReplayCommand.REPLAY_HEADER + " = <dlq topic>:<partition>:<offset>. The record time is the replay time, so the sink's",
+                "max age starts again. Safe to run twice: before sending, the notifications topic is read from the time",
+                "of the oldest dead letter to replay, and those already replayed (by that header) are skipped.",
+                "Not replayed: dead letters the sink could not read (reason malformed) or that carry no value.",
+                "Malformed portal events (SNS_TOPIC_USER_STATUS_DLQ) are never replayed: they are not notifications.",
+                "If a replayed notification fails again, it is dead-lettered again as a new record."},
+        exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
+        exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
+        footerHeading = OpsHelp.EXAMPLES,
+        footer = {"  statusnotify dlq replay --tenant acme --since 2h --dry-run", "  statusnotify dlq replay --tenant acme --since 2h",
+                "  statusnotify dlq replay --since 2026-11-25T08:00:00Z --output json"})
+final class DlqReplayCommand implements Callable<Integer> {
+    static final String REPLAY_HEADER = "sns.replay.of";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OpsOptions ops;
+
+    @Option(names = "--tenant", paramLabel = "T", description = "Only this tenant's dead letters.")
+    String tenant;
+
+    @Option(names = "--since", paramLabel = "DURATION|INSTANT", description = "Only those dead-lettered since then (30m, 2h, 7d, or an ISO instant).")
+    String since;
+
+    @Option(names = "--dry-run", description = "Show what would be replayed; send nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Instant from = Since.parse(since, Instant.now());
+        KafkaClients clients = ops.clients();
+        String dlq = ops.topics().notificationsDlq();
+        String notifications = ops.topics().notifications();
+        List<ConsumerRecord<String, byte[]>> candidates = new ArrayList<>();
+        int notReplayable = 0;
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        TopicToEnd.read(clients, dlq, from, all::add);
+        for (ConsumerRecord<String, byte[]> record : all) {
+            DeadLetterView letter = DeadLetterView.of(record);
+            if (tenant != null && !tenant.equals(letter.tenant())) continue;
+            if (letter.replayable()) candidates.add(record); else notReplayable++;
+        }
+        Set<String> done = alreadyReplayed(clients, notifications, candidates);
+        List<ConsumerRecord<String, byte[]>> toSend = candidates.stream().filter(r -> !done.contains(marker(r))).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun && !ops.json()) {
+            toSend.forEach(record -> out.println("would replay: " + DeadLetterView.of(record).text()));
+        }
+        int sent = dryRun ? 0 : send(clients, notifications, toSend);
+        report(out, dryRun ? toSend.size() : sent, candidates.size() - toSend.size(), notReplayable, notifications);
+        return StatusnotifyCommand.OK;
+    }
+
+    /** The markers of replays already on the notifications topic (they are younger than their dead letters). */
+    private static Set<String> alreadyReplayed(KafkaClients clients, String topic, List<ConsumerRecord<String, byte[]>> candidates) {
+        Set<String> done = new HashSet<>();
+        if (candidates.isEmpty()) return done;
+        long oldest = candidates.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
+        TopicToEnd.read(clients, topic, Instant.ofEpochMilli(oldest), record -> {
+            Header header = record.headers().lastHeader(REPLAY_HEADER);
+            if (header != null && header.value() != null) {
+                done.add(new String(header.value(), StandardCharsets.UTF_8));
+            }
+        });
+        return done;
+    }
+
+    private static int send(KafkaClients clients, String topic, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) return 0;
+        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                ProducerRecord<String, byte[]> replay = new ProducerRecord<>(topic, null, null, record.key(), record.value(),
+                        List.of(new RecordHeader(REPLAY_HEADER, marker(record).getBytes(StandardCharsets.UTF_8))));
+                sends.add(clients.call("write to " + topic, () -> producer.send(replay)));
+            }
+            int acknowledged = 0;
+            for (Future<RecordMetadata> sending : sends) {
+                try {
+                    clients.await(sending, "write to " + topic);
+                } catch (OpsFailure e) {
+                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of " + records.size()
+                            + " replayed; running replay again sends only the rest)");
+                }
+                acknowledged++;
+            }
+            return acknowledged;
+        }
+    }
+
+    private void report(PrintWriter out, int replayed, int already, int notReplayable, String topic) {
+        if (ops.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("dryRun", dryRun);
+            result.put(dryRun ? "wouldReplay" : "replayed", replayed);
+            result.put("alreadyReplayed", already);
+            result.put("notReplayable", notReplayable);
+            OpsOptions.printJson(out, result);
+            return;
+        }
+        out.println((dryRun ? "Would replay " : "Replayed ") + replayed + " dead letters to " + topic
+                + "; " + already + " already replayed before (skipped); " + notReplayable + " not replayable (malformed or without a value).");
+        out.flush();
+    }
+
+    static String marker(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + ":" + record.partition() + ":" + record.offset();
+    }
+}

@@ -1,0 +1,26 @@
+package io.statusnotify.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code statusnotify events ...}: portal events, as the portal would produce them. */
+@Command(name = "events", mixinStandardHelpOptions = true,
+        description = "Portal user-status events (SNS_TOPIC_USER_STATUS), e.g. to replay recorded portal traffic.",
+        subcommands = EventsSendCommand.class,
+        exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
+        exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
+        footerHeading = OpsHelp.EXAMPLES,
+        footer = {"  statusnotify events send --file recorded.jsonl", "  cat recorded.jsonl | statusnotify events send --file -"})
+final class EventsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return StatusnotifyCommand.USAGE;
+    }
+}
