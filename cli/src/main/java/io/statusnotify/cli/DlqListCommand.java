@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"One line per dead letter: time it was dead-lettered, tenant, key, sequenceNum, reason, last HTTP",
-                "status and detail (from the sink's headers; never credentials), partition and offset. With --output json",
-                "one JSON object a line. Reads the DLQ topic without a consumer group."},
+        description = "One line per dead letter: time it was dead-lettered, tenant, key, sequenceNum, reason, last HTTP " +
+                "status and detail (from the sink's headers; never credentials), partition and offset. With --output json " +
+                "one JSON object a line. Reads the DLQ topic without a consumer group.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,

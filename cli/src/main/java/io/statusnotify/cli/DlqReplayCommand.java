@@ -25,14 +25,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Sends dead-lettered notifications back to delivery: to the notifications topic with the same key and",
-                "the same bytes (so the same sequenceNum; receivers de-duplicate by it), stamped with the header",
-                DlqReplayCommand.REPLAY_HEADER + " = <dlq topic>:<partition>:<offset>. The record time is the replay time, so the sink's",
-                "max age starts again. Safe to run twice: before sending, the notifications topic is read from the time",
-                "of the oldest dead letter to replay, and those already replayed (by that header) are skipped.",
-                "Not replayed: dead letters the sink could not read (reason malformed) or that carry no value.",
-                "Malformed portal events (SNS_TOPIC_USER_STATUS_DLQ) are never replayed: they are not notifications.",
-                "If a replayed notification fails again, it is dead-lettered again as a new record."},
+        description = "Sends dead-lettered notifications back to delivery: to the notifications topic with the same key and " +
+                "the same bytes (so the same sequenceNum; receivers de-duplicate by it), stamped with the header " +
+                DlqReplayCommand.REPLAY_HEADER + " = <dlq topic>:<partition>:<offset>. The record time is the replay time, so the sink's " +
+                "max age starts again. Safe to run twice: before sending, the notifications topic is read from the time " +
+                "of the oldest dead letter to replay, and those already replayed (by that header) are skipped. " +
+                "Not replayed: dead letters the sink could not read (reason malformed) or that carry no value. " +
+                "Malformed portal events (SNS_TOPIC_USER_STATUS_DLQ) are never replayed: they are not notifications. " +
+                "If a replayed notification fails again, it is dead-lettered again as a new record.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,

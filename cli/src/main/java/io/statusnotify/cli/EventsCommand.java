@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 /** {@code statusnotify events ...}: portal events, as the portal would produce them. */
 @Command(name = "events", mixinStandardHelpOptions = true,
+        header = "Sends portal events from a file of JSON lines.",
         description = "Portal user-status events (SNS_TOPIC_USER_STATUS), e.g. to replay recorded portal traffic.",
         subcommands = EventsSendCommand.class,
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,

@@ -24,11 +24,11 @@ import java.util.concurrent.Future;
 
 /** {@code events send}: checks every line first, then sends (all, or with --skip-bad the good ones). */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Sends portal user-status events from a file of JSON lines (one event per line, as in the README)",
-                "to the events topic, keyed tenant/memberID as the portal does. Every line is checked first with the",
-                "streams app's strict reader; each bad line is reported with its number and reason.",
-                "If any line is bad, nothing is sent (exit 2) unless --skip-bad is given: then the good lines are sent",
-                "and the exit code is still 2, so a script notices. Sent events are acknowledged by Kafka (acks=all)."},
+        description = "Sends portal user-status events from a file of JSON lines (one event per line, as in the README) " +
+                "to the events topic, keyed tenant/memberID as the portal does. Every line is checked first with the " +
+                "streams app's strict reader; each bad line is reported with its number and reason. " +
+                "If any line is bad, nothing is sent (exit 2) unless --skip-bad is given: then the good lines are sent " +
+                "and the exit code is still 2, so a script notices. Sent events are acknowledged by Kafka (acks=all).",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, "2:bad usage, or a line was bad (sent nothing, or with --skip-bad only the good lines)"},
         footerHeading = OpsHelp.EXAMPLES,

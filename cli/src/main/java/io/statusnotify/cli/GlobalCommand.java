@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 
 /** {@code statusnotify global allow|deny|get}: the Super Admin switch, the {@code __global__} record. */
 @Command(name = "global", mixinStandardHelpOptions = true,
-        description = {"The Super Admin switch (\"Allow Tenant Admin to configure Status Notification Service\"):",
-                "the " + GlobalSettings.KEY + " record on the tenant-config topic. deny stops every tenant's",
-                "notifications; allow lets enabled tenants get them."},
+        header = "The Super Admin switch (allow, deny, get).",
+        description = "The Super Admin switch (\"Allow Tenant Admin to configure Status Notification Service\"): " +
+                "the " + GlobalSettings.KEY + " record on the tenant-config topic. deny stops every tenant's " +
+                "notifications; allow lets enabled tenants get them.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,

@@ -60,8 +60,9 @@ final class KafkaClients {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(millis));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(millis));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(millis));
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(millis + 5));
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-ops");
         return create(() -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()));
     }
@@ -117,12 +118,17 @@ final class KafkaClients {
     private <T> T create(Supplier<T> client) {
         try {
             return client.get();
-        } catch (ConfigException e) {
-            // Only the config's name: Kafka's message can quote the value, and the value can be a JAAS password.
-            java.util.regex.Matcher name = CONFIG_NAME.matcher(String.valueOf(e.getMessage()));
-            throw OpsFailure.usage("--command-config: Kafka refuses " + (name.find() ? "the value of " + name.group(1) : "a config"));
         } catch (KafkaException e) {
-            throw OpsFailure.usage("cannot create a Kafka client from --bootstrap-server/--command-config: " + firstLine(e));
+            Throwable cause = e;
+            while (!(cause instanceof ConfigException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ConfigException) {
+                // Only the config's name: Kafka's message can quote the value, and the value can be a JAAS password.
+                java.util.regex.Matcher name = CONFIG_NAME.matcher(String.valueOf(cause.getMessage()));
+                throw OpsFailure.usage("--command-config: Kafka refuses " + (name.find() ? "the value of " + name.group(1) : "a config"));
+            }
+            throw OpsFailure.usage("cannot create a Kafka client from --bootstrap-server/--command-config: " + firstLine(cause));
         }
     }
 

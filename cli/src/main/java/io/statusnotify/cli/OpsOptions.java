@@ -25,7 +25,7 @@ final class OpsOptions {
     private final Map<String, String> environment;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS).")
+            description = "Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS). Topic names: the apps' SNS_TOPIC_* variables.")
     String bootstrapServer;
 
     @Option(names = "--command-config", paramLabel = "FILE",

@@ -17,10 +17,11 @@ import java.util.concurrent.Callable;
 
 /** {@code statusnotify tail}: notifications as the streams app builds them, one line each. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints the notifications the streams app builds (SNS_TOPIC_NOTIFICATIONS) as they come, from the",
-                "end of the topic unless --from-beginning; one line each (time, tenant, user, state, call state,",
-                "sequenceNum, key) or, with --output json, one JSON object a line (topic, partition, offset, timestamp,",
-                "key, notification). Uses no consumer group: it changes nothing for the sink. Ctrl-C stops it."},
+        header = "Prints notifications as they are built.",
+        description = "Prints the notifications the streams app builds (SNS_TOPIC_NOTIFICATIONS) as they come, from the " +
+                "end of the topic unless --from-beginning; one line each (time, tenant, user, state, call state, " +
+                "sequenceNum, key) or, with --output json, one JSON object a line (topic, partition, offset, timestamp, " +
+                "key, notification). Uses no consumer group: it changes nothing for the sink. Ctrl-C stops it.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,

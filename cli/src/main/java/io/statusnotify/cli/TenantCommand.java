@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
 
 /** {@code statusnotify tenant ...}: the tenants' records on the compacted config topic. */
 @Command(name = "tenant", mixinStandardHelpOptions = true,
-        description = {"Configures tenants: their records on the compacted tenant-config topic (SNS_TOPIC_TENANT_CONFIG).",
-                "Writes are checked before anything is written and acknowledged by Kafka before they are reported."},
+        header = "Configures tenants (put, get, list, enable, disable, delete).",
+        description = "Configures tenants: their records on the compacted tenant-config topic (SNS_TOPIC_TENANT_CONFIG). " +
+                "Writes are checked before anything is written and acknowledged by Kafka before they are reported.",
         subcommands = {TenantPutCommand.class, TenantGetCommand.class, TenantListCommand.class,
                 TenantEnableCommand.class, TenantDisableCommand.class, TenantDeleteCommand.class},
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,

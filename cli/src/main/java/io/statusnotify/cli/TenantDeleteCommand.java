@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Deletes tenant NAME: writes a tombstone (null value) that compaction keeps until the record",
-                "is gone. The apps forget the tenant at once; its queued notifications are dropped.",
-                "A tenant whose record cannot be used can be deleted too."},
+        description = "Deletes tenant NAME: writes a tombstone (null value) that compaction keeps until the record " +
+                "is gone. The apps forget the tenant at once; its queued notifications are dropped. " +
+                "A tenant whose record cannot be used can be deleted too.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE, OpsHelp.NOT_FOUND},
         footerHeading = OpsHelp.EXAMPLES, footer = "  statusnotify tenant delete acme")

@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tenant list}: every tenant, the global switch, and the records that cannot be used. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists every tenant (never a password), the global switch, and, on standard error, each record",
-                "that cannot be used (written by another tool: not JSON, a bad URL, ...) with its key and why.",
-                "The apps give such a tenant nothing until a valid record replaces it."},
+        description = "Lists every tenant (never a password), the global switch, and, on standard error, each record " +
+                "that cannot be used (written by another tool: not JSON, a bad URL, ...) with its key and why. " +
+                "The apps give such a tenant nothing until a valid record replaces it.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,

@@ -17,12 +17,12 @@ import java.util.concurrent.Callable;
 
 /** {@code tenant put}: creates a tenant or changes the fields given, keeping the others. */
 @Command(name = "put", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Creates tenant NAME, or changes an existing one: fields not given keep their current value.",
-                "Checked before writing: an absolute http/https URL with a host and no user:password@ in it (at most 2048",
-                "characters); a user name without ':' or control characters (at most 256); a password without control",
-                "characters (at most 1024, from a file or standard input, never the command line: one trailing newline",
-                "is removed); NAME without '/' or control characters (at most 200); limits positive.",
-                "Says \"saved\" only once Kafka has acknowledged the record (acks=all)."},
+        description = "Creates tenant NAME, or changes an existing one: fields not given keep their current value. " +
+                "Checked before writing: an absolute http/https URL with a host and no user:password@ in it (at most 2048 " +
+                "characters); a user name without ':' or control characters (at most 256); a password without control " +
+                "characters (at most 1024, from a file or standard input, never the command line: one trailing newline " +
+                "is removed); NAME without '/' or control characters (at most 200); limits positive. " +
+                "Says \"saved\" only once Kafka has acknowledged the record (acks=all).",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,
