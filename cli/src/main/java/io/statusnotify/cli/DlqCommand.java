@@ -1,10 +1,6 @@
 package io.statusnotify.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code statusnotify dlq ...}: the notifications the sink could not deliver. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
@@ -17,13 +13,5 @@ import java.util.concurrent.Callable;
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,
         footer = {"  statusnotify dlq list --since 1d", "  statusnotify dlq replay --tenant acme --since 2h --dry-run"})
-final class DlqCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return StatusnotifyCommand.USAGE;
-    }
+final class DlqCommand extends CommandGroup {
 }

@@ -28,11 +28,8 @@ final class DlqListCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
-    @Option(names = "--tenant", paramLabel = "T", description = "Only this tenant's dead letters.")
-    String tenant;
-
-    @Option(names = "--since", paramLabel = "DURATION|INSTANT", description = "Only those dead-lettered since then (30m, 2h, 7d, or an ISO instant).")
-    String since;
+    @Mixin
+    DeadLetterFilter filter;
 
     @Option(names = "--max", paramLabel = "N", description = "At most N lines (the oldest first).")
     Integer max;
@@ -42,11 +39,11 @@ final class DlqListCommand implements Callable<Integer> {
         if (max != null && max < 1) {
             throw OpsFailure.usage("--max: must be at least 1, was " + max);
         }
-        Instant from = Since.parse(since, Instant.now());
+        Instant from = filter.from();
         List<DeadLetterView> letters = new ArrayList<>();
         TopicToEnd.read(ops.clients(), ops.topics().notificationsDlq(), from, record -> {
             DeadLetterView letter = DeadLetterView.of(record);
-            if (tenant == null || tenant.equals(letter.tenant())) {
+            if (filter.matches(letter)) {
                 letters.add(letter);
             }
         });

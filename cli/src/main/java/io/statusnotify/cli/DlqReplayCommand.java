@@ -1,9 +1,7 @@
 package io.statusnotify.cli;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import picocli.CommandLine.Command;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Sends dead-lettered notifications back to delivery: to the notifications topic with the same key and " +
@@ -47,18 +44,15 @@ final class DlqReplayCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
-    @Option(names = "--tenant", paramLabel = "T", description = "Only this tenant's dead letters.")
-    String tenant;
-
-    @Option(names = "--since", paramLabel = "DURATION|INSTANT", description = "Only those dead-lettered since then (30m, 2h, 7d, or an ISO instant).")
-    String since;
+    @Mixin
+    DeadLetterFilter filter;
 
     @Option(names = "--dry-run", description = "Show what would be replayed; send nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
-        Instant from = Since.parse(since, Instant.now());
+        Instant from = filter.from();
         KafkaClients clients = ops.clients();
         String dlq = ops.topics().notificationsDlq();
         String notifications = ops.topics().notifications();
@@ -68,7 +62,7 @@ final class DlqReplayCommand implements Callable<Integer> {
         TopicToEnd.read(clients, dlq, from, all::add);
         for (ConsumerRecord<String, byte[]> record : all) {
             DeadLetterView letter = DeadLetterView.of(record);
-            if (tenant != null && !tenant.equals(letter.tenant())) continue;
+            if (!filter.matches(letter)) continue;
             if (letter.replayable()) candidates.add(record); else notReplayable++;
         }
         Set<String> done = alreadyReplayed(clients, notifications, candidates);
@@ -97,26 +91,10 @@ final class DlqReplayCommand implements Callable<Integer> {
     }
 
     private static int send(KafkaClients clients, String topic, List<ConsumerRecord<String, byte[]>> records) {
-        if (records.isEmpty()) return 0;
-        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                ProducerRecord<String, byte[]> replay = new ProducerRecord<>(topic, null, null, record.key(), record.value(),
-                        List.of(new RecordHeader(REPLAY_HEADER, marker(record).getBytes(StandardCharsets.UTF_8))));
-                sends.add(clients.call("write to " + topic, () -> producer.send(replay)));
-            }
-            int acknowledged = 0;
-            for (Future<RecordMetadata> sending : sends) {
-                try {
-                    clients.await(sending, "write to " + topic);
-                } catch (OpsFailure e) {
-                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of " + records.size()
-                            + " replayed; running replay again sends only the rest)");
-                }
-                acknowledged++;
-            }
-            return acknowledged;
-        }
+        List<ProducerRecord<String, byte[]>> replays = records.stream().map(record -> new ProducerRecord<>(topic, null, null,
+                record.key(), record.value(),
+                List.<Header>of(new RecordHeader(REPLAY_HEADER, marker(record).getBytes(StandardCharsets.UTF_8))))).toList();
+        return clients.sendAll(topic, replays, "running replay again sends only the rest");
     }
 
     private void report(PrintWriter out, int replayed, int already, int notReplayable, String topic) {

@@ -1,10 +1,6 @@
 package io.statusnotify.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code statusnotify events ...}: portal events, as the portal would produce them. */
 @Command(name = "events", mixinStandardHelpOptions = true,
@@ -15,13 +11,5 @@ import java.util.concurrent.Callable;
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,
         footer = {"  statusnotify events send --file recorded.jsonl", "  cat recorded.jsonl | statusnotify events send --file -"})
-final class EventsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return StatusnotifyCommand.USAGE;
-    }
+final class EventsCommand extends CommandGroup {
 }

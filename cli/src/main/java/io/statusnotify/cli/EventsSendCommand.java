@@ -1,8 +1,6 @@
 package io.statusnotify.cli;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,12 +13,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 
 /** {@code events send}: checks every line first, then sends (all, or with --skip-bad the good ones). */
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -59,23 +55,9 @@ final class EventsSendCommand implements Callable<Integer> {
     }
 
     private int send(String topic, List<EventLines.Good> good) {
-        KafkaClients clients = ops.clients();
-        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            for (EventLines.Good line : good) {
-                sends.add(clients.call("write to " + topic, () -> producer.send(new ProducerRecord<>(topic, line.key(), line.value()))));
-            }
-            int acknowledged = 0;
-            for (Future<RecordMetadata> sending : sends) {
-                try {
-                    clients.await(sending, "write to " + topic);
-                } catch (OpsFailure e) {
-                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of " + good.size() + " events were sent)");
-                }
-                acknowledged++;
-            }
-            return acknowledged;
-        }
+        List<ProducerRecord<String, byte[]>> records = good.stream()
+                .map(line -> new ProducerRecord<>(topic, line.key(), line.value())).toList();
+        return ops.clients().sendAll(topic, records, "running it again sends every line again");
     }
 
     private void report(EventLines lines, int sent, String topic) {

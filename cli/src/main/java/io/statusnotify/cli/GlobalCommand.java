@@ -8,7 +8,6 @@ import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code statusnotify global allow|deny|get}: the Super Admin switch, the {@code __global__} record. */
 @Command(name = "global", mixinStandardHelpOptions = true,
@@ -20,16 +19,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE},
         footerHeading = OpsHelp.EXAMPLES,
         footer = {"  statusnotify global deny", "  statusnotify global allow", "  statusnotify global get --output json"})
-final class GlobalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return StatusnotifyCommand.USAGE;
-    }
-
+final class GlobalCommand extends CommandGroup {
     @Command(name = "allow", mixinStandardHelpOptions = true, description = "Lets enabled tenants get notifications.")
     int allow(@Mixin OpsOptions ops) {
         return write(ops, true);

@@ -72,6 +72,31 @@ final class KafkaClients {
         return await(producer.send(record), "write to " + record.topic());
     }
 
+    /**
+     * Sends every record and waits for each acknowledgement; returns how many were acknowledged. A failure says how
+     * many were sent before it, and {@code rerunHint} what running the command again does.
+     */
+    int sendAll(String topic, List<ProducerRecord<String, byte[]>> records, String rerunHint) {
+        if (records.isEmpty()) return 0;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<Future<RecordMetadata>> sends = new java.util.ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sends.add(call("write to " + topic, () -> producer.send(record)));
+            }
+            int acknowledged = 0;
+            for (Future<RecordMetadata> sending : sends) {
+                try {
+                    await(sending, "write to " + topic);
+                } catch (OpsFailure e) {
+                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of " + records.size()
+                            + " were sent; " + rerunHint + ")");
+                }
+                acknowledged++;
+            }
+            return acknowledged;
+        }
+    }
+
     /** Waits for a send already made. */
     RecordMetadata await(Future<RecordMetadata> sent, String what) {
         try {

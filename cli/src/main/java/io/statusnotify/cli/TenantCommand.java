@@ -1,10 +1,6 @@
 package io.statusnotify.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code statusnotify tenant ...}: the tenants' records on the compacted config topic. */
 @Command(name = "tenant", mixinStandardHelpOptions = true,
@@ -22,13 +18,5 @@ import java.util.concurrent.Callable;
                 "  statusnotify tenant get acme --output json",
                 "  statusnotify tenant disable acme",
                 "  statusnotify tenant delete acme"})
-final class TenantCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return StatusnotifyCommand.USAGE;
-    }
+final class TenantCommand extends CommandGroup {
 }

@@ -1,13 +1,8 @@
 package io.statusnotify.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Deletes tenant NAME: writes a tombstone (null value) that compaction keeps until the record " +
@@ -16,20 +11,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE, OpsHelp.NOT_FOUND},
         footerHeading = OpsHelp.EXAMPLES, footer = "  statusnotify tenant delete acme")
-final class TenantDeleteCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    OpsOptions ops;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The tenant.")
-    String tenant;
-
+final class TenantDeleteCommand extends OneTenantCommand {
     @Override
-    public Integer call() {
-        TenantRecordWriter.requireName(tenant);
-        ConfigStore store = new ConfigStore(ops.clients(), ops.topics().tenantConfig());
+    int run(ConfigStore store) {
         ConfigStore.Snapshot snapshot = store.read();
         if (!snapshot.tenants().containsKey(tenant) && snapshot.unusable(tenant) == null) {
             throw OpsFailure.notFound("no tenant '" + tenant + "' on " + store.topic());

@@ -1,12 +1,6 @@
 package io.statusnotify.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code tenant get}: one tenant's current config, without its password. */
 @Command(name = "get", mixinStandardHelpOptions = true,
@@ -17,20 +11,9 @@ import java.util.concurrent.Callable;
         footerHeading = OpsHelp.EXAMPLES,
         footer = {"  statusnotify tenant get acme",
                 "  statusnotify tenant get acme --output json | jq .serverUrl"})
-final class TenantGetCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    OpsOptions ops;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The tenant.")
-    String tenant;
-
+final class TenantGetCommand extends OneTenantCommand {
     @Override
-    public Integer call() {
-        TenantRecordWriter.requireName(tenant);
-        ConfigStore store = new ConfigStore(ops.clients(), ops.topics().tenantConfig());
+    int run(ConfigStore store) {
         TenantView view = TenantView.of(tenant, store.require(tenant));
         if (ops.json()) {
             OpsOptions.printJson(spec.commandLine().getOut(), view);
