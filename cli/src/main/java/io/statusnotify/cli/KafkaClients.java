@@ -37,6 +37,16 @@ final class KafkaClients {
         this.timeout = timeout;
     }
 
+    /**
+     * A short command says what went wrong in its own one line; the clients' warnings (a reconnect attempt every
+     * few hundred ms while a broker is down) would bury it. Their errors still show.
+     */
+    static void quietClientLogs() {
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka.clients") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     Duration timeout() {
         return timeout;
     }

@@ -92,6 +92,7 @@ final class OpsOptions {
     }
 
     KafkaClients clients() {
+        KafkaClients.quietClientLogs();
         return new KafkaClients(clientProperties(), timeout());
     }
 
