@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
                 "  statusnotify events send --file recorded.jsonl --skip-bad --output json",
                 "  producer-dump | statusnotify events send --file -"})
 final class EventsSendCommand implements Callable<Integer> {
+    private static final int MAX_BAD_LINES_SHOWN = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -72,11 +74,17 @@ final class EventsSendCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        lines.bad().forEach(bad -> err.println("line " + bad.line() + ": " + bad.reason() + ": " + bad.message()));
+        lines.bad().stream().limit(MAX_BAD_LINES_SHOWN)
+                .forEach(bad -> err.println("line " + bad.line() + ": " + bad.reason() + ": " + bad.message()));
+        if (lines.bad().size() > MAX_BAD_LINES_SHOWN) {
+            err.println("... and " + (lines.bad().size() - MAX_BAD_LINES_SHOWN) + " more bad lines (--output json lists them all)");
+        }
         err.flush();
         if (lines.bad().isEmpty() || skipBad) {
             out.println("Sent " + sent + " events to " + topic + (lines.bad().isEmpty() ? "." : "; skipped "
                     + lines.bad().size() + " bad lines."));
+        } else if (lines.good().isEmpty()) {
+            out.println("Sent nothing: none of the " + lines.bad().size() + " lines is a valid event.");
         } else {
             out.println("Sent nothing: " + lines.bad().size() + " of " + (lines.bad().size() + lines.good().size())
                     + " lines are bad. Fix them, or give --skip-bad to send the " + lines.good().size() + " good ones.");

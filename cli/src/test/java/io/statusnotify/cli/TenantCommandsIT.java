@@ -58,7 +58,12 @@ class TenantCommandsIT {
         assertThat(getJson.out()).doesNotContain(PASSWORD);
 
         // when only a limit is changed, the other fields are kept
-        assertThat(ops.run("tenant", "put", "acme", "--max-requests-per-second", "50").code()).isZero();
+        OpsRun.Result change = ops.run("tenant", "put", "acme", "--max-requests-per-second", "50", "--output", "json");
+        assertThat(change.code()).isZero();
+        JsonNode changed = Json.mapper().readTree(change.out());
+        assertThat(changed.path("created").asBoolean()).isFalse();
+        assertThat(changed.path("config").path("password").asText()).isEqualTo("set");
+        assertThat(change.out()).doesNotContain(PASSWORD);
         record = lastValue(kafka, ops.topics.tenantConfig(), "acme");
         assertThat(record.path("serverUrl").asText()).isEqualTo("https://notify.acme.example/sns");
         assertThat(record.path("username").asText()).isEqualTo("portal");
