@@ -32,7 +32,7 @@ final class GlobalCommand extends CommandGroup {
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Shows the switch.")
     int get(@Mixin OpsOptions ops) {
-        GlobalView view = GlobalView.of(new ConfigStore(ops.clients(), ops.topics().tenantConfig()).read().global());
+        GlobalView view = GlobalView.of(new ConfigStore(ops.clients(), ops.topics().tenantConfig()).read());
         if (ops.json()) {
             OpsOptions.printJson(spec.commandLine().getOut(), view);
         } else {

@@ -38,7 +38,7 @@ final class TenantListCommand implements Callable<Integer> {
         if (ops.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("tenants", tenants);
-            result.put("global", GlobalView.of(snapshot.global()));
+            result.put("global", GlobalView.of(snapshot));
             result.put("skipped", snapshot.unusable().stream()
                     .map(invalid -> Map.of("key", String.valueOf(invalid.key()), "reason", invalid.reason())).toList());
             OpsOptions.printJson(out, result);
@@ -46,7 +46,7 @@ final class TenantListCommand implements Callable<Integer> {
         }
         TenantView.printHeader(out);
         tenants.forEach(view -> view.printRow(out));
-        out.println(tenants.size() + (tenants.size() == 1 ? " tenant" : " tenants") + "; " + GlobalView.of(snapshot.global()).describe());
+        out.println(tenants.size() + (tenants.size() == 1 ? " tenant" : " tenants") + "; " + GlobalView.of(snapshot).describe());
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (ConfigEntry.Invalid invalid : snapshot.unusable()) {

@@ -143,6 +143,8 @@ class TenantCommandsIT {
     void globalDenyAndAllowWriteTheSwitchAndGetShowsIt(TestKafka kafka) throws Exception {
         OpsRun ops = OpsRun.on(kafka);
         assertThat(ops.run("global", "get").out()).contains("no record");
+        kafka.send(ops.topics.tenantConfig(), "__global__", "off please");
+        assertThat(ops.run("global", "get").out()).contains("global switch: deny (its record cannot be used");
 
         assertThat(ops.run("global", "deny").code()).isZero();
         assertThat(lastValue(kafka, ops.topics.tenantConfig(), "__global__").path("allowTenantConfig").asBoolean()).isFalse();
