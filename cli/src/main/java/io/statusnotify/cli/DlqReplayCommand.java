@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
                 "  statusnotify dlq replay --since 2026-11-25T08:00:00Z --output json"})
 final class DlqReplayCommand implements Callable<Integer> {
     static final String REPLAY_HEADER = "sns.replay.of";
+    private static final java.time.Duration CLOCK_SKEW_MARGIN = java.time.Duration.ofHours(1);
 
     @Spec
     CommandSpec spec;
@@ -57,14 +58,12 @@ final class DlqReplayCommand implements Callable<Integer> {
         String dlq = ops.topics().notificationsDlq();
         String notifications = ops.topics().notifications();
         List<ConsumerRecord<String, byte[]>> candidates = new ArrayList<>();
-        int notReplayable = 0;
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        TopicToEnd.read(clients, dlq, from, all::add);
-        for (ConsumerRecord<String, byte[]> record : all) {
+        int[] notReplayable = {0};
+        TopicToEnd.read(clients, dlq, from, record -> {
             DeadLetterView letter = DeadLetterView.of(record);
-            if (!filter.matches(letter)) continue;
-            if (letter.replayable()) candidates.add(record); else notReplayable++;
-        }
+            if (!filter.matches(letter)) return;
+            if (letter.replayable()) candidates.add(record); else notReplayable[0]++;
+        });
         Set<String> done = alreadyReplayed(clients, notifications, candidates);
         List<ConsumerRecord<String, byte[]>> toSend = candidates.stream().filter(r -> !done.contains(marker(r))).toList();
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +71,7 @@ final class DlqReplayCommand implements Callable<Integer> {
             toSend.forEach(record -> out.println("would replay: " + DeadLetterView.of(record).text()));
         }
         int sent = dryRun ? 0 : send(clients, notifications, toSend);
-        report(out, dryRun ? toSend.size() : sent, candidates.size() - toSend.size(), notReplayable, notifications);
+        report(out, dryRun ? toSend.size() : sent, candidates.size() - toSend.size(), notReplayable[0], notifications);
         return StatusnotifyCommand.OK;
     }
 
@@ -81,7 +80,8 @@ final class DlqReplayCommand implements Callable<Integer> {
         Set<String> done = new HashSet<>();
         if (candidates.isEmpty()) return done;
         long oldest = candidates.stream().mapToLong(ConsumerRecord::timestamp).min().orElseThrow();
-        TopicToEnd.read(clients, topic, Instant.ofEpochMilli(oldest), record -> {
+        // Record times come from different hosts' clocks (the sink's, ours): start well before, in case they differ.
+        TopicToEnd.read(clients, topic, Instant.ofEpochMilli(oldest).minus(CLOCK_SKEW_MARGIN), record -> {
             Header header = record.headers().lastHeader(REPLAY_HEADER);
             if (header != null && header.value() != null) {
                 done.add(new String(header.value(), StandardCharsets.UTF_8));

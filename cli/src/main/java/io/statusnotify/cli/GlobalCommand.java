@@ -3,8 +3,6 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.GlobalSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
