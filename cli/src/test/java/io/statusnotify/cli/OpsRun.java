@@ -1,0 +1,52 @@
+package io.statusnotify.cli;
+
+import io.statusnotify.settings.Settings;
+import io.statusnotify.testing.TestKafka;
+import io.statusnotify.topics.TopicLayout;
+import io.statusnotify.topics.TopicNames;
+import io.statusnotify.topics.TopicProvisioner;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs ops commands in this JVM against a test broker with topics of their own (SNS_TOPIC_* set to a fresh prefix). */
+final class OpsRun {
+    final TopicNames topics;
+    final Map<String, String> environment;
+
+    private OpsRun(TopicNames topics, Map<String, String> environment) {
+        this.topics = topics;
+        this.environment = environment;
+    }
+
+    /** Fresh topics, created as the apps create them (compacted config topic and all). */
+    static OpsRun on(TestKafka kafka) {
+        TopicNames topics = TopicNames.prefixed(TestKafka.uniqueName("ops"));
+        Map<String, String> environment = new HashMap<>(topics.asEnvironment());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("SNS_TOPIC_PARTITIONS", "3");
+        environment.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
+        TopicProvisioner.ensureTopics(kafka.admin(), topics, TopicLayout.from(Settings.of(environment)));
+        return new OpsRun(topics, Map.copyOf(environment));
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand(), environment);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    record Result(int code, String out, String err) {
+    }
+}
