@@ -3,6 +3,7 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.secrets.SecretBox;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,8 +40,10 @@ final class DemoTenant {
         return new Credentials(USERNAME, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    static void configure(String bootstrapServers, String topic, String serverUrl, Credentials credentials) {
-        TenantConfig config = new TenantConfig(true, serverUrl, credentials.username(), credentials.password());
+    /** Writes the demo tenant, its password sealed with {@code box}. */
+    static void configure(String bootstrapServers, String topic, String serverUrl, Credentials credentials, SecretBox box) {
+        TenantConfig config = new TenantConfig(true, serverUrl, credentials.username(),
+                box.seal(DemoUser.TENANT, TenantConfig.PASSWORD, credentials.password()), null, null, null, null, null, null);
         write(bootstrapServers, topic, Json.write(config));
     }
 
