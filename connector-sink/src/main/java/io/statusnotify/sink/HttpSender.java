@@ -110,11 +110,17 @@ final class HttpSender implements AutoCloseable {
      * signing secret gets {@code messageId} as {@code webhook-id}.
      */
     void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done) {
+        post(target, messageId, body, done, null);
+    }
+
+    /** As above, with the header {@code markerHeader: 1} when not null (the connection test marks its request). */
+    void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
         try {
             Target prepared = targets.computeIfAbsent(target, Target::of);
             SimpleRequestBuilder request = SimpleRequestBuilder.post(prepared.uri()).setBody(body, JSON)
                     .setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
             if (prepared.authorization() != null) request.setHeader(HttpHeaders.AUTHORIZATION, prepared.authorization());
+            if (markerHeader != null) request.setHeader(markerHeader, "1");
             if (prepared.signer() != null) {
                 long timestamp = System.currentTimeMillis() / 1000;
                 request.setHeader(WebhookSignature.ID, messageId)

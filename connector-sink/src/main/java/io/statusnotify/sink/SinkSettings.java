@@ -50,7 +50,7 @@ public record SinkSettings(
      */
     public record Security(SecretKeys secretKeys, boolean allowCleartextSecrets, DestinationPolicy destinations,
                            List<X509Certificate> extraCas) {
-        static Security from(Settings s) {
+        public static Security from(Settings s) {
             return new Security(SecretKeys.from(s), s.bool(TenantSecrets.ALLOW_CLEARTEXT, false),
                     DestinationPolicy.from(s), caBundle(s.string(CA_BUNDLE, null)));
         }
@@ -77,6 +77,12 @@ public record SinkSettings(
 
     /** {@code SNS_HTTP_CONNECT_TIMEOUT} (default 5s), {@code SNS_HTTP_RESPONSE_TIMEOUT} (default 10s). */
     public record Http(Duration connectTimeout, Duration responseTimeout) {
+        public static Http from(Settings s) {
+            Duration minTimeout = Duration.ofMillis(1);
+            return new Http(
+                    s.duration("SNS_HTTP_CONNECT_TIMEOUT", Duration.ofSeconds(5), minTimeout, Duration.ofMinutes(5)),
+                    s.duration("SNS_HTTP_RESPONSE_TIMEOUT", Duration.ofSeconds(10), minTimeout, Duration.ofMinutes(5)));
+        }
     }
 
     /**
@@ -145,7 +151,6 @@ public record SinkSettings(
                 LoggerFactory.getLogger(SinkSettings.class).warn("{} is no longer used and is ignored: {}", name, instead);
             }
         });
-        Duration minTimeout = Duration.ofMillis(1);
         Duration day = Duration.ofDays(1);
         Retry retry = new Retry(
                 // A floor: a zero delay would hammer a tenant that is down.
@@ -169,9 +174,7 @@ public record SinkSettings(
                 TopicLayout.from(s),
                 s.string("SNS_SINK_GROUP_ID", DEFAULT_GROUP_ID),
                 s.bool("SNS_ALLOW_TENANT_CONFIG_DEFAULT", true),
-                new Http(
-                        s.duration("SNS_HTTP_CONNECT_TIMEOUT", Duration.ofSeconds(5), minTimeout, Duration.ofMinutes(5)),
-                        s.duration("SNS_HTTP_RESPONSE_TIMEOUT", Duration.ofSeconds(10), minTimeout, Duration.ofMinutes(5))),
+                Http.from(s),
                 retry,
                 limits,
                 s.bool("SNS_RECEIPTS_ENABLED", true),
