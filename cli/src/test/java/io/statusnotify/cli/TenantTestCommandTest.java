@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,11 +93,8 @@ class TenantTestCommandTest {
     }
 
     @Test
-    void aRefusedPortFailsSayingSo() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    void aRefusedPortFailsSayingSo() {
+        int port = Ports.free();
 
         assertThat(run("--url", "http://127.0.0.1:" + port + "/sns")).isEqualTo(1);
         assertThat(out.toString()).startsWith("FAILED connection-test: connection refused: nothing accepts connections at 127.0.0.1:" + port);
