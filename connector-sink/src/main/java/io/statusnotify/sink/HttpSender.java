@@ -1,9 +1,7 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.schema.Json;
-import io.statusnotify.schema.SafeText;
 import io.statusnotify.schema.TenantConfig;
-import io.statusnotify.secrets.Secret;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -20,7 +18,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collections;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -42,47 +38,16 @@ final class HttpSender implements AutoCloseable {
     static final String USER_AGENT = "statusnotify/" + version();
     /** Exactly {@code application/json}: JSON is UTF-8 by definition (RFC 8259), which defines no charset parameter. */
     private static final ContentType JSON = ContentType.create("application/json");
-    private static final Duration OWN_CLIENT_IDLE = Duration.ofMinutes(5);
 
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
-    private final int maxConnections;
-    private final CheckedDnsResolver resolver;
-    private final List<X509Certificate> extraCas;
-    private final PooledClient shared;
-    private final Map<OwnTls, PooledClient> own = new ConcurrentHashMap<>();
+    private final TlsClients clients;
     private final RequestConfig requestConfig;
     /** Parsed URL, encoded credentials and signer per config, not redone for every request (configs change rarely). */
-    private final Map<TenantConfig, Target> targets = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<TenantConfig, SendTarget> targets = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<TenantConfig, Target> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<TenantConfig, SendTarget> eldest) {
             return size() > 20_000;
         }
     });
-
-    /** A tenant's own TLS material (opened): the key of its own client. */
-    private record OwnTls(String caCertificates, String clientCertificate, String clientKey) {
-        @Override
-        public String toString() {
-            return "OwnTls[***]";
-        }
-    }
-
-    private record Target(URI uri, String authorization, WebhookSignature signer, OwnTls tls) {
-        static Target of(TenantConfig config) {
-            String signing = Secret.clearText(config.signingSecret());
-            return new Target(URI.create(config.serverUrl()),
-                    config.hasCredentials() ? BasicAuth.header(config.username(), Secret.clearText(config.password())) : null,
-                    signing == null ? null : WebhookSignature.of(signing),
-                    config.hasOwnTls() ? new OwnTls(config.caCertificates(), config.clientCertificate(),
-                            Secret.clearText(config.clientKey())) : null);
-        }
-
-        @Override
-        public String toString() {
-            return "Target[" + SafeText.url(uri.toString()) + "]";
-        }
-    }
 
     /** With the default destination policy and the system CAs only. */
     HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections) {
@@ -91,13 +56,7 @@ final class HttpSender implements AutoCloseable {
 
     HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections, DestinationPolicy policy,
                List<X509Certificate> extraCas) {
-        this.connectTimeout = connectTimeout;
-        this.responseTimeout = responseTimeout;
-        this.maxConnections = maxConnections;
-        this.resolver = new CheckedDnsResolver(policy);
-        this.extraCas = List.copyOf(extraCas);
-        this.shared = new PooledClient(connectTimeout, responseTimeout, maxConnections,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), TlsContexts.shared(this.extraCas), resolver);
+        this.clients = new TlsClients(connectTimeout, responseTimeout, maxConnections, policy, extraCas);
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeout.plus(responseTimeout).toMillis()))
@@ -116,7 +75,7 @@ final class HttpSender implements AutoCloseable {
     /** As above, with the header {@code markerHeader: 1} when not null (the connection test marks its request). */
     void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
         try {
-            Target prepared = targets.computeIfAbsent(target, Target::of);
+            SendTarget prepared = targets.computeIfAbsent(target, SendTarget::of);
             SimpleRequestBuilder request = SimpleRequestBuilder.post(prepared.uri()).setBody(body, JSON)
                     .setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
             if (prepared.authorization() != null) request.setHeader(HttpHeaders.AUTHORIZATION, prepared.authorization());
@@ -127,7 +86,7 @@ final class HttpSender implements AutoCloseable {
                         .setHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
                         .setHeader(WebhookSignature.SIGNATURE, prepared.signer().sign(messageId, timestamp, body));
             }
-            PooledClient pooled = prepared.tls() == null ? shared : own.computeIfAbsent(prepared.tls(), this::ownClient);
+            PooledClient pooled = clients.forTls(prepared.tls());
             HttpClientContext context = HttpClientContext.create();
             context.setRequestConfig(requestConfig);
             pooled.started();
@@ -174,23 +133,9 @@ final class HttpSender implements AutoCloseable {
         }
     }
 
-    private PooledClient ownClient(OwnTls tls) {
-        TenantConfig material = new TenantConfig(true, null, null, null, null, null, tls.caCertificates(),
-                tls.clientCertificate(), Secret.clear(tls.clientKey()), null);
-        return new PooledClient(connectTimeout, responseTimeout, maxConnections, 1,
-                TlsContexts.forTenant(material, extraCas), resolver);
-    }
-
-    /** Connections unused for a minute are closed, and a tenant's own client unused for 5 (the engine calls this now and then). */
+    /** Idle connections are closed, and a tenant's own client unused for a while (the engine calls this now and then). */
     void closeIdle() {
-        shared.closeIdle();
-        own.forEach((tls, pooled) -> {
-            if (pooled.unusedFor(OWN_CLIENT_IDLE) && own.remove(tls, pooled)) {
-                pooled.close();
-            } else {
-                pooled.closeIdle();
-            }
-        });
+        clients.closeIdle();
     }
 
     /**
@@ -199,9 +144,7 @@ final class HttpSender implements AutoCloseable {
      */
     @Override
     public void close() {
-        own.values().forEach(PooledClient::close);
-        own.clear();
-        shared.close();
+        clients.close();
     }
 
     private static String version() {
