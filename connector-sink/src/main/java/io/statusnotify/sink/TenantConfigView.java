@@ -46,11 +46,14 @@ final class TenantConfigView {
         boolean isGlobal = GlobalSettings.KEY.equals(key);
         Held held = value == null ? null : opened(ConfigEntry.parse(key, value));
         ConfigEntry entry = held == null ? null : held.entry();
-        ConfigEntry previous = isGlobal ? global : entryOf(tenants.get(key));
+        Held previousHeld = isGlobal ? null : tenants.get(key);
+        ConfigEntry previous = isGlobal ? global : entryOf(previousHeld);
+        boolean wasUnusable = previous instanceof ConfigEntry.Invalid
+                || (previousHeld != null && previousHeld.unusableCause() != null);
         if (entry instanceof ConfigEntry.Invalid invalid) {
             LOG.warn("Unusable config record for key '{}'; {} until a valid record replaces it: {}", key,
                     isGlobal ? "sending is off" : "this tenant gets nothing", invalid.reason());
-        } else if (previous instanceof ConfigEntry.Invalid) {
+        } else if (wasUnusable && (held == null || held.unusableCause() == null)) {
             // The WARN above is also replayed at every start: say when it no longer holds.
             LOG.info("Config record for key '{}' is {}", key, entry == null ? "deleted" : "usable again");
         }
