@@ -3,19 +3,11 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.statusnotify.secrets.SecretBox;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +18,6 @@ final class DemoTenant {
     static final String USERNAME = "demo";
     /** The shape of every serverUrl a demo configures: its receiver on the loopback address. */
     private static final Pattern DEMO_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d{1,5}" + DemoReceiver.PATH);
-    // The broker is local: a write that takes longer than this will not succeed.
-    private static final int WRITE_TIMEOUT_MS = 15_000;
 
     private DemoTenant() {
     }
@@ -39,8 +29,10 @@ final class DemoTenant {
         return new Credentials(USERNAME, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    static void configure(String bootstrapServers, String topic, String serverUrl, Credentials credentials) {
-        TenantConfig config = new TenantConfig(true, serverUrl, credentials.username(), credentials.password());
+    /** Writes the demo tenant, its password sealed with {@code box}. */
+    static void configure(String bootstrapServers, String topic, String serverUrl, Credentials credentials, SecretBox box) {
+        TenantConfig config = new TenantConfig(true, serverUrl, credentials.username(),
+                box.seal(DemoUser.TENANT, TenantConfig.PASSWORD, credentials.password()), null, null, null, null, null, null);
         write(bootstrapServers, topic, Json.write(config));
     }
 
@@ -71,20 +63,6 @@ final class DemoTenant {
     }
 
     private static void write(String bootstrapServers, String topic, byte[] value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, WRITE_TIMEOUT_MS,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, WRITE_TIMEOUT_MS / 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WRITE_TIMEOUT_MS,
-                ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-demo-tenant"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, DemoUser.TENANT, value)).get(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the demo tenant's config");
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
-            throw new IllegalStateException("cannot write the demo tenant's config to " + topic + ": " + e);
-        }
+        ConfigRecordWriter.write(bootstrapServers, topic, DemoUser.TENANT, value, "statusnotify-demo-tenant");
     }
 }

@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
 
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The settings the apps get inside {@code up}: the environment's {@code SNS_*} settings (topic names and the
  * like), pointed at the embedded broker. {@code KAFKA_*} variables are left out: they describe some other
- * cluster (security, hosts), not the plaintext broker on localhost.
+ * cluster (security, hosts), not the plaintext broker on localhost. Secrets: a key file in the data directory
+ * (unless {@code SNS_SECRET_KEYS*} are set) and clear-text passwords allowed (unless set otherwise).
  */
 final class LocalSettings {
     private LocalSettings() {
@@ -26,6 +28,12 @@ final class LocalSettings {
         env.put("SNS_STATE_DIR", dataDir.resolve("streams").toString());
         // One broker: topics the apps create can have one replica only.
         env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
+        // The demo seals its password with a key of the data directory unless the environment brings keys.
+        if (!env.containsKey(SecretKeys.KEYS) && !env.containsKey(SecretKeys.KEYS_FILE)) {
+            env.put(SecretKeys.KEYS_FILE, LocalKeys.ensure(dataDir).toString());
+        }
+        // A local sandbox: configs written by hand with kafka-console-producer (as the banner shows) are clear text.
+        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
         return Settings.of(env);
     }
 }

@@ -2,6 +2,8 @@ package io.statusnotify.cli;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.secrets.SecretBox;
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.sink.SinkApp;
 import io.statusnotify.sink.SinkSettings;
@@ -100,7 +102,7 @@ public final class UpCommand implements Callable<Integer> {
                 if (noDemo) {
                     removeLeftoverDemoTenant(bootstrap, topics, out);
                 } else {
-                    receiverUrl = startDemoReceiver(parts, bootstrap, topics, out);
+                    receiverUrl = startDemoReceiver(parts, bootstrap, topics, new SecretBox(SecretKeys.from(settings)), out);
                 }
                 StreamsApp streams = parts.add("streams app", StreamsApp.start(streamsSettings, registry));
                 // A part that fails on its own stops everything: a half-running pipeline would only mislead.
@@ -167,14 +169,14 @@ public final class UpCommand implements Callable<Integer> {
         return receiver;
     }
 
-    private String startDemoReceiver(RunningParts parts, String bootstrap, TopicNames topics, PrintWriter out) {
+    private String startDemoReceiver(RunningParts parts, String bootstrap, TopicNames topics, SecretBox box, PrintWriter out) {
         Credentials credentials = DemoTenant.newCredentials();
         receiver = parts.add("demo receiver", DemoReceiver.start("127.0.0.1", receiverPort, credentials, line -> {
             out.println(line);
             out.flush();
         }));
         String url = receiver.url("127.0.0.1");
-        DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials);
+        DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials, box);
         return url;
     }
 

@@ -3,6 +3,8 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.secrets.SecretBox;
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.testing.RecordingReceiver;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -217,7 +219,8 @@ class UpIT {
         String[] args = {"--no-demo", "--kafka-port", Integer.toString(kafkaPort), "--data-dir", dataDir.toString()};
         Future<Integer> firstRun = startUp(args);
         String goneReceiver = "http://127.0.0.1:" + Ports.free() + "/notifications";
-        DemoTenant.configure(bootstrap(), "sns.tenant-config", goneReceiver, DemoTenant.newCredentials());
+        DemoTenant.configure(bootstrap(), "sns.tenant-config", goneReceiver, DemoTenant.newCredentials(),
+                new SecretBox(SecretKeys.from(LocalSettings.forEmbeddedBroker(Map.of(), bootstrap(), dataDir))));
         int leftovers = 18;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()), new StringSerializer(), new ByteArraySerializer())) {

@@ -124,7 +124,7 @@ final class Outcomes {
     String describe(AttemptResult result, TenantConfig target) {
         if (result instanceof AttemptResult.Response response) return response.statusLine();
         Exception e = ((AttemptResult.Failure) result).error();
-        return SafeText.scrub(e.getClass().getName() + ": " + e.getMessage(), target.password());
+        return SafeText.scrub(e.getClass().getName() + ": " + e.getMessage(), io.statusnotify.secrets.Secret.clearText(target.password()));
     }
 
     private void finish(KeyLane lane, Item item) {

@@ -15,8 +15,8 @@ import javax.net.ssl.SSLException;
 /**
  * Decides from one attempt's result whether the notification is delivered, worth retrying, or dead. 2xx succeeds;
  * connection errors, timeouts, 408, 429 and 5xx are retried (429/503 with the server's Retry-After); 401, 403 and
- * 410 (the receiver refusing us) park the tenant until its config changes; anything else, redirects included,
- * fails for good.
+ * 410 (the receiver refusing us) park the tenant until its config changes; a destination the policy refuses and
+ * anything else, redirects included, fails for good.
  */
 final class ResponsePolicy {
     private ResponsePolicy() {
@@ -27,6 +27,8 @@ final class ResponsePolicy {
             return classifyStatus(response, now);
         }
         Exception error = ((AttemptResult.Failure) result).error();
+        // The same host resolves to the same refused address next time: final, with the policy's words.
+        if (error instanceof DestinationRefusedException) return new Verdict.Fail(DestinationRefusedException.CAUSE);
         String cause = errorCause(error);
         // A request that cannot be made (a malformed URL, say) fails the same way every time; anything else may be
         // passing trouble on our side or theirs, and dead-lettering everything for it would be worse.
@@ -61,6 +63,7 @@ final class ResponsePolicy {
     static String errorCause(Exception error) {
         if (error instanceof InterruptedIOException) return "timeout"; // socket, connect and response timeouts
         if (error instanceof ConnectException || error instanceof NoRouteToHostException) return "connect";
+        if (error instanceof DestinationRefusedException) return DestinationRefusedException.CAUSE;
         if (error instanceof UnknownHostException) return "dns";
         if (error instanceof SSLException) return "tls";
         if (error instanceof ClientProtocolException) return "protocol";

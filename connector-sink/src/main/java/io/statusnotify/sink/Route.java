@@ -2,7 +2,7 @@ package io.statusnotify.sink;
 
 import io.statusnotify.schema.TenantConfig;
 
-/** Where a tenant's notification goes right now: to its server, or nowhere (and why, as a metric tag). */
+/** Where a tenant's notification goes right now: to its server, nowhere (and why, as a metric tag), or on hold. */
 sealed interface Route {
     String UNKNOWN_TENANT = "unknown-tenant";
     String TENANT_DISABLED = "tenant-disabled";
@@ -13,5 +13,13 @@ sealed interface Route {
     }
 
     record Drop(String reason) implements Route {
+    }
+
+    /**
+     * An enabled tenant whose config cannot be used as it is (a secret that does not open, clear text not allowed,
+     * bad TLS material): nothing is sent and nothing is lost; its notifications wait, like after an auth failure,
+     * until its config record changes. {@code cause} names the field and key id, never a secret.
+     */
+    record Unusable(String cause) implements Route {
     }
 }

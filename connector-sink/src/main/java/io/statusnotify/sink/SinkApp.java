@@ -2,6 +2,7 @@ package io.statusnotify.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.statusnotify.secrets.SecretBox;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -43,8 +44,11 @@ public final class SinkApp implements AutoCloseable {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
         SinkSettings.Limits limits = settings.limits();
-        this.view = new TenantConfigView(settings.allowTenantConfigByDefault());
-        this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight());
+        SinkSettings.Security security = settings.security();
+        this.view = new TenantConfigView(settings.allowTenantConfigByDefault(),
+                new TenantSecrets(new SecretBox(security.secretKeys()), security.allowCleartextSecrets()));
+        this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight(),
+                security.destinations(), security.extraCas());
         this.outbox = new Outbox(settings.kafkaCopy(), settings.groupId(), settings.topics().notificationsRetry(),
                 settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
         Timers timers = new Timers();

@@ -1,11 +1,18 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
+import io.statusnotify.settings.SettingsException;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +38,51 @@ public record SinkSettings(
         Limits limits,
         boolean receiptsEnabled,
         Duration shutdownGrace,
-        Duration commitInterval) {
+        Duration commitInterval,
+        Security security) {
+
+    /**
+     * @param secretKeys           {@code SNS_SECRET_KEYS} / {@code SNS_SECRET_KEYS_FILE} / {@code SNS_SECRET_KEY_ID}
+     * @param allowCleartextSecrets {@code SNS_ALLOW_CLEARTEXT_PASSWORDS} (default false): clear-text secrets accepted
+     * @param destinations         {@code SNS_DESTINATION_DENY} / {@code SNS_DESTINATION_ALLOW}
+     * @param extraCas             {@code SNS_TLS_CA_BUNDLE}: PEM CAs trusted besides the system's, for every tenant
+     *                             without {@code caCertificates} of its own
+     */
+    public record Security(SecretKeys secretKeys, boolean allowCleartextSecrets, DestinationPolicy destinations,
+                           List<X509Certificate> extraCas) {
+        public static Security from(Settings s) {
+            return new Security(SecretKeys.from(s), s.bool(TenantSecrets.ALLOW_CLEARTEXT, false),
+                    DestinationPolicy.from(s), caBundle(s.string(CA_BUNDLE, null)));
+        }
+
+        private static List<X509Certificate> caBundle(String file) {
+            if (file == null) return List.of();
+            try {
+                return TlsContexts.certificates(Files.readString(Path.of(file), StandardCharsets.US_ASCII), CA_BUNDLE);
+            } catch (IOException e) {
+                throw new SettingsException(CA_BUNDLE + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(e.getMessage() + " (" + file + ")");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Security[secretKeys=" + secretKeys + ", allowCleartextSecrets=" + allowCleartextSecrets
+                    + ", destinations=" + destinations + ", extraCas=" + extraCas.size() + "]";
+        }
+    }
+
+    static final String CA_BUNDLE = "SNS_TLS_CA_BUNDLE";
 
     /** {@code SNS_HTTP_CONNECT_TIMEOUT} (default 5s), {@code SNS_HTTP_RESPONSE_TIMEOUT} (default 10s). */
     public record Http(Duration connectTimeout, Duration responseTimeout) {
+        public static Http from(Settings s) {
+            Duration minTimeout = Duration.ofMillis(1);
+            return new Http(
+                    s.duration("SNS_HTTP_CONNECT_TIMEOUT", Duration.ofSeconds(5), minTimeout, Duration.ofMinutes(5)),
+                    s.duration("SNS_HTTP_RESPONSE_TIMEOUT", Duration.ofSeconds(10), minTimeout, Duration.ofMinutes(5)));
+        }
     }
 
     /**
@@ -109,7 +157,6 @@ public record SinkSettings(
                 LoggerFactory.getLogger(SinkSettings.class).warn("{} is no longer used and is ignored: {}", name, instead);
             }
         });
-        Duration minTimeout = Duration.ofMillis(1);
         Duration day = Duration.ofDays(1);
         Retry retry = new Retry(
                 // A floor: a zero delay would hammer a tenant that is down.
@@ -135,16 +182,15 @@ public record SinkSettings(
                 TopicLayout.from(s),
                 s.string("SNS_SINK_GROUP_ID", DEFAULT_GROUP_ID),
                 s.bool("SNS_ALLOW_TENANT_CONFIG_DEFAULT", true),
-                new Http(
-                        s.duration("SNS_HTTP_CONNECT_TIMEOUT", Duration.ofSeconds(5), minTimeout, Duration.ofMinutes(5)),
-                        s.duration("SNS_HTTP_RESPONSE_TIMEOUT", Duration.ofSeconds(10), minTimeout, Duration.ofMinutes(5))),
+                Http.from(s),
                 retry,
                 limits,
                 s.bool("SNS_RECEIPTS_ENABLED", true),
                 // Below max.poll.interval.ms (5 min): a longer drain would lose the group and its final commit.
                 s.duration("SNS_SINK_SHUTDOWN_GRACE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(4)),
                 // What finished since the last commit is what a crash sends again (besides the requests in flight).
-                s.duration("SNS_SINK_COMMIT_INTERVAL", Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofMinutes(1)));
+                s.duration("SNS_SINK_COMMIT_INTERVAL", Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofMinutes(1)),
+                Security.from(s));
     }
 
     /** A fresh copy of the Kafka client configs, so one client's additions never leak into another's. */
@@ -162,6 +208,6 @@ public record SinkSettings(
         return "SinkSettings[kafka=" + kafkaShown + ", topics=" + topics + ", layout=" + layout + ", groupId=" + groupId
                 + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", http=" + http + ", retry=" + retry
                 + ", limits=" + limits + ", receiptsEnabled=" + receiptsEnabled + ", shutdownGrace=" + shutdownGrace
-                + ", commitInterval=" + commitInterval + "]";
+                + ", commitInterval=" + commitInterval + ", security=" + security + "]";
     }
 }

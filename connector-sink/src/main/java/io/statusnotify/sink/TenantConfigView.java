@@ -4,6 +4,7 @@ package io.statusnotify.sink;
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.GlobalSettings;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.secrets.SecretException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +20,22 @@ import java.util.function.Consumer;
  * The sink's own current picture of {@code sns.tenant-config}: written by one follower thread, read at send time
  * by the delivery thread. Like the streams app, it fails closed: a tenant whose latest record is unusable gets
  * nothing until a valid record replaces it, and an unusable {@code __global__} record switches sending off (whoever
- * wrote it may have meant "off").
+ * wrote it may have meant "off"). Secrets are opened once per record; an enabled tenant whose secrets cannot be used
+ * is {@link Route.Unusable} (its notifications wait, nothing is sent) until its record changes.
  */
 final class TenantConfigView {
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigView.class);
 
-    private final Map<String, ConfigEntry> tenants = new ConcurrentHashMap<>();
+    private final Map<String, Held> tenants = new ConcurrentHashMap<>();
     private final boolean allowByDefault;
+    private final TenantSecrets secrets;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile ConfigEntry global; // null: no __global__ record
     private volatile Consumer<String> onChange = key -> { };
 
-    TenantConfigView(boolean allowByDefault) {
+    TenantConfigView(boolean allowByDefault, TenantSecrets secrets) {
         this.allowByDefault = allowByDefault;
+        this.secrets = secrets;
     }
 
     /** Applies one record of the config topic; a null value is a tombstone. */
@@ -41,12 +45,16 @@ final class TenantConfigView {
             return;
         }
         boolean isGlobal = GlobalSettings.KEY.equals(key);
-        ConfigEntry entry = value == null ? null : ConfigEntry.parse(key, value);
-        ConfigEntry previous = isGlobal ? global : tenants.get(key);
+        Held held = value == null ? null : opened(ConfigEntry.parse(key, value));
+        ConfigEntry entry = held == null ? null : held.entry();
+        Held previousHeld = isGlobal ? null : tenants.get(key);
+        ConfigEntry previous = isGlobal ? global : entryOf(previousHeld);
+        boolean wasUnusable = previous instanceof ConfigEntry.Invalid
+                || (previousHeld != null && previousHeld.unusableCause() != null);
         if (entry instanceof ConfigEntry.Invalid invalid) {
             LOG.warn("Unusable config record for key '{}'; {} until a valid record replaces it: {}", key,
                     isGlobal ? "sending is off" : "this tenant gets nothing", invalid.reason());
-        } else if (previous instanceof ConfigEntry.Invalid) {
+        } else if (wasUnusable && (held == null || held.unusableCause() == null)) {
             // The WARN above is also replayed at every start: say when it no longer holds.
             LOG.info("Config record for key '{}' is {}", key, entry == null ? "deleted" : "usable again");
         }
@@ -55,9 +63,28 @@ final class TenantConfigView {
         } else if (entry == null) {
             tenants.remove(key);
         } else {
-            tenants.put(key, entry);
+            tenants.put(key, held);
         }
         onChange.accept(key);
+    }
+
+    /** A record as held: its secrets opened, or (with its secrets still closed) the cause they cannot be used. */
+    private record Held(ConfigEntry entry, String unusableCause) {
+    }
+
+    private static ConfigEntry entryOf(Held held) {
+        return held == null ? null : held.entry();
+    }
+
+    private Held opened(ConfigEntry entry) {
+        if (!(entry instanceof ConfigEntry.Tenant tenant)) return new Held(entry, null);
+        try {
+            return new Held(new ConfigEntry.Tenant(tenant.name(), secrets.open(tenant.name(), tenant.config())), null);
+        } catch (SecretException e) {
+            LOG.warn("Tenant '{}' gets nothing until its config record changes (its notifications wait): secret key id {}: {}",
+                    tenant.name(), e.keyId() == null ? "none" : e.keyId(), e.getMessage());
+            return new Held(tenant, e.getMessage());
+        }
     }
 
     /** {@code listener} hears the key of every record applied from now on (on the follower's thread). */
@@ -67,11 +94,13 @@ final class TenantConfigView {
 
     Route route(String tenant) {
         if (!globalSwitchAllows(global)) return new Route.Drop(Route.GLOBAL_SWITCH_OFF);
-        ConfigEntry entry = tenant == null ? null : tenants.get(tenant);
+        Held held = tenant == null ? null : tenants.get(tenant);
+        ConfigEntry entry = entryOf(held);
         if (entry instanceof ConfigEntry.Invalid) return new Route.Drop(Route.INVALID_TENANT_CONFIG);
         if (!(entry instanceof ConfigEntry.Tenant configured)) return new Route.Drop(Route.UNKNOWN_TENANT);
         TenantConfig config = configured.config();
-        return config.enabled() ? new Route.Send(config) : new Route.Drop(Route.TENANT_DISABLED);
+        if (!config.enabled()) return new Route.Drop(Route.TENANT_DISABLED);
+        return held.unusableCause() == null ? new Route.Send(config) : new Route.Unusable(held.unusableCause());
     }
 
     /** The tenants with a config record now (usable or not). */

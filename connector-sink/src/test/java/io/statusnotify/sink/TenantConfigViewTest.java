@@ -2,14 +2,23 @@ package io.statusnotify.sink;
 
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.secrets.Secret;
+import io.statusnotify.secrets.SecretBox;
+import io.statusnotify.secrets.SecretKeys;
+import io.statusnotify.settings.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TenantConfigViewTest {
     private static final TenantConfig ACME = new TenantConfig(true, "http://acme.example/hook", "acme", "pw-acme");
+    private static final SecretKeys KEYS = SecretKeys.from(Settings.of(Map.of(SecretKeys.KEYS,
+            "k1:" + SecretKeys.generateLine("k1").substring(3))));
+    private static final TenantSecrets CLEARTEXT_ALLOWED = new TenantSecrets(new SecretBox(KEYS), true);
+    private static final TenantSecrets SEALED_ONLY = new TenantSecrets(new SecretBox(KEYS), false);
 
     private static byte[] json(Object value) {
         return Json.write(value);
@@ -21,7 +30,7 @@ class TenantConfigViewTest {
 
     @Test
     void anEnabledTenantIsSentToItsCurrentConfig() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         assertThat(view.route("acme")).isEqualTo(new Route.Send(ACME));
 
@@ -32,7 +41,7 @@ class TenantConfigViewTest {
 
     @Test
     void unknownDisabledAndDeletedTenantsAreDropped() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("off", json(new TenantConfig(false, null, null, null)));
         view.apply("gone", json(ACME));
         view.apply("gone", null);
@@ -45,7 +54,7 @@ class TenantConfigViewTest {
 
     @Test
     void theGlobalSwitchOverridesEveryTenant() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         view.apply("__global__", text("{\"allowTenantConfig\": false}"));
         assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.GLOBAL_SWITCH_OFF));
@@ -56,7 +65,7 @@ class TenantConfigViewTest {
 
     @Test
     void withoutAGlobalRecordTheDefaultDecides() {
-        TenantConfigView closed = new TenantConfigView(false);
+        TenantConfigView closed = new TenantConfigView(false, CLEARTEXT_ALLOWED);
         closed.apply("acme", json(ACME));
         assertThat(closed.route("acme")).isEqualTo(new Route.Drop(Route.GLOBAL_SWITCH_OFF));
 
@@ -67,7 +76,7 @@ class TenantConfigViewTest {
 
     @Test
     void anInvalidTenantRecordFailsClosedUntilReplaced() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         view.apply("other", json(ACME));
 
@@ -81,7 +90,7 @@ class TenantConfigViewTest {
 
     @Test
     void anInvalidGlobalRecordSwitchesSendingOff() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
 
         view.apply("__global__", text("{\"allowTenantConfig\": \"false\"}"));
@@ -91,9 +100,58 @@ class TenantConfigViewTest {
 
     @Test
     void isNotCaughtUpUntilTold() {
-        TenantConfigView view = new TenantConfigView(true);
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         assertThat(view.isCaughtUp()).isFalse();
         view.markCaughtUp();
         assertThat(view.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void aSealedPasswordIsOpenedOnceWhenTheRecordArrives() {
+        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        Secret sealed = new SecretBox(KEYS).seal("acme", TenantConfig.PASSWORD, "pw-acme");
+
+        view.apply("acme", json(sealedPassword(sealed)));
+
+        assertThat(view.route("acme")).isEqualTo(new Route.Send(ACME));
+    }
+
+    @Test
+    void aClearPasswordWhenOnlySealedOnesAreAllowedMakesTheTenantUnusableUntilItsRecordChanges() {
+        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+
+        view.apply("acme", json(ACME));
+        assertThat(view.route("acme")).isEqualTo(new Route.Unusable(
+                "password: clear text is not accepted (seal it with the CLI, or set SNS_ALLOW_CLEARTEXT_PASSWORDS=true)"));
+
+        view.apply("acme", json(sealedPassword(new SecretBox(KEYS).seal("acme", TenantConfig.PASSWORD, "pw-acme"))));
+        assertThat(view.route("acme")).isEqualTo(new Route.Send(ACME));
+    }
+
+    @Test
+    void aPasswordSealedForAnotherTenantOrWithAnUnknownKeyMakesTheTenantUnusableNamingTheKey() {
+        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        Secret forGlobex = new SecretBox(KEYS).seal("globex", TenantConfig.PASSWORD, "pw-acme");
+        SecretKeys other = SecretKeys.from(Settings.of(Map.of(SecretKeys.KEYS, "k9:" + SecretKeys.generateLine("k9").substring(3))));
+
+        view.apply("acme", json(sealedPassword(forGlobex)));
+        assertThat(view.route("acme")).isInstanceOf(Route.Unusable.class)
+                .extracting(route -> ((Route.Unusable) route).cause()).asString()
+                .startsWith("password: does not open with key 'k1'").doesNotContain("pw-acme");
+
+        view.apply("acme", json(sealedPassword(new SecretBox(other).seal("acme", TenantConfig.PASSWORD, "pw-acme"))));
+        assertThat(view.route("acme")).isInstanceOf(Route.Unusable.class)
+                .extracting(route -> ((Route.Unusable) route).cause()).asString().contains("key 'k9', which is not configured");
+    }
+
+    @Test
+    void aDisabledTenantWithAnUnusableSecretIsDroppedAsDisabled() {
+        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        view.apply("acme", json(new TenantConfig(false, "http://acme.example/hook", "acme", "clear")));
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.TENANT_DISABLED));
+    }
+
+    private static TenantConfig sealedPassword(Secret password) {
+        return ACME.withSecrets(password, null, null);
     }
 }

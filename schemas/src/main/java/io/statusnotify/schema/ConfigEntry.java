@@ -3,6 +3,7 @@ package io.statusnotify.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One record of {@code sns.tenant-config}, read by key: a tenant's config, the global switch, or a value that
@@ -19,7 +20,7 @@ public sealed interface ConfigEntry {
     record Invalid(String key, String reason) implements ConfigEntry {
     }
 
-    /** Parses a non-null value; never throws. An {@link Invalid} reason never holds the record's password. */
+    /** Parses a non-null value; never throws. An {@link Invalid} reason never holds the record's secrets. */
     static ConfigEntry parse(String key, byte[] value) {
         try {
             if (GlobalSettings.KEY.equals(key)) {
@@ -42,8 +43,13 @@ public sealed interface ConfigEntry {
         if (reason == null) return "unusable";
         if (reason.startsWith("not valid JSON") || reason.startsWith("unreadable")) return "not valid JSON";
         try {
-            JsonNode password = Json.mapper().readTree(value).path("password");
-            return password.isValueNode() ? SafeText.scrub(reason, password.asText()) : reason;
+            JsonNode record = Json.mapper().readTree(value);
+            String scrubbed = reason;
+            for (String field : List.of(TenantConfig.PASSWORD, TenantConfig.CLIENT_KEY, TenantConfig.SIGNING_SECRET)) {
+                JsonNode secret = record.path(field);
+                if (secret.isValueNode()) scrubbed = SafeText.scrub(scrubbed, secret.asText());
+            }
+            return scrubbed;
         } catch (IOException | RuntimeException e) {
             return "not valid JSON";
         }

@@ -4,22 +4,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.statusnotify.secrets.Secret;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * A tenant's record on {@code sns.tenant-config} (key: tenant name): the seed's Tenant Admin settings.
- * {@link #toString()} never shows the password.
+ * A tenant's record on {@code sns.tenant-config} (key: tenant name): the seed's Tenant Admin settings, plus the
+ * optional TLS material ({@code caCertificates}, {@code clientCertificate}, {@code clientKey}) and Standard Webhooks
+ * {@code signingSecret}. Secrets are clear text or sealed ({@link Secret}). {@link #toString()} never shows a secret.
  */
-@JsonPropertyOrder({"enabled", "serverUrl", "username", "password", "maxInFlight", "maxRequestsPerSecond"})
+@JsonPropertyOrder({"enabled", "serverUrl", "username", "password", "maxInFlight", "maxRequestsPerSecond",
+        "caCertificates", "clientCertificate", "clientKey", "signingSecret"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantConfig(
         @JsonProperty("enabled") boolean enabled,
         @JsonProperty("serverUrl") String serverUrl,
         @JsonProperty("username") String username,
-        @JsonProperty("password") String password,
+        @JsonProperty("password") Secret password,
         @JsonProperty("maxInFlight") Integer maxInFlight,
-        @JsonProperty("maxRequestsPerSecond") Double maxRequestsPerSecond) {
+        @JsonProperty("maxRequestsPerSecond") Double maxRequestsPerSecond,
+        @JsonProperty("caCertificates") String caCertificates,
+        @JsonProperty("clientCertificate") String clientCertificate,
+        @JsonProperty("clientKey") Secret clientKey,
+        @JsonProperty("signingSecret") Secret signingSecret) {
+
+    /** The field names of the secrets, as bound into their sealed form. */
+    public static final String PASSWORD = "password";
+    public static final String CLIENT_KEY = "clientKey";
+    public static final String SIGNING_SECRET = "signingSecret";
 
     public static final int MAX_IN_FLIGHT_LIMIT = 10_000;
     public static final double MAX_REQUESTS_PER_SECOND_LIMIT = 1_000_000;
@@ -27,6 +40,24 @@ public record TenantConfig(
     /** A tenant without its own limits (the sink's defaults apply). */
     public TenantConfig(boolean enabled, String serverUrl, String username, String password) {
         this(enabled, serverUrl, username, password, null, null);
+    }
+
+    /** A tenant with a clear-text password and no TLS material or signing secret. */
+    public TenantConfig(boolean enabled, String serverUrl, String username, String password, Integer maxInFlight,
+                        Double maxRequestsPerSecond) {
+        this(enabled, serverUrl, username, Secret.clear(password), maxInFlight, maxRequestsPerSecond, null, null, null,
+                null);
+    }
+
+    /** The same config with other secrets (sealed ones opened, or clear ones sealed). */
+    public TenantConfig withSecrets(Secret password, Secret clientKey, Secret signingSecret) {
+        return new TenantConfig(enabled, serverUrl, username, password, maxInFlight, maxRequestsPerSecond,
+                caCertificates, clientCertificate, clientKey, signingSecret);
+    }
+
+    /** Whether the tenant brings its own TLS material (CAs or a client certificate). */
+    public boolean hasOwnTls() {
+        return caCertificates != null || clientCertificate != null || clientKey != null;
     }
 
     /**
@@ -38,7 +69,7 @@ public record TenantConfig(
             // RFC 7617: the first colon separates user and password, so "a:b" + "pw" would read as "a" + "b:pw".
             throw new BadRecordException("invalid", "username must not contain ':' (HTTP basic auth)");
         }
-        if (hasControlCharacter(username) || hasControlCharacter(password)) {
+        if (hasControlCharacter(username) || hasControlCharacter(Secret.clearText(password))) {
             throw new BadRecordException("invalid", "username and password must not contain control characters (CR, LF, …)");
         }
         if (maxInFlight != null && (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT)) {
@@ -48,6 +79,9 @@ public record TenantConfig(
         if (maxRequestsPerSecond != null && !(maxRequestsPerSecond > 0 && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND_LIMIT)) {
             throw new BadRecordException("invalid", "maxRequestsPerSecond must be above 0 and at most "
                     + (long) MAX_REQUESTS_PER_SECOND_LIMIT + ", was " + maxRequestsPerSecond);
+        }
+        if ((clientCertificate == null) != (clientKey == null)) {
+            throw new BadRecordException("invalid", "clientCertificate and clientKey go together (mTLS): set both or neither");
         }
         if (!enabled) {
             return this;
@@ -83,8 +117,16 @@ public record TenantConfig(
     @Override
     public String toString() {
         return "TenantConfig[enabled=" + enabled + ", serverUrl=" + SafeText.url(serverUrl) + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***")
+                + ", password=" + shown(password)
                 + (maxInFlight == null ? "" : ", maxInFlight=" + maxInFlight)
-                + (maxRequestsPerSecond == null ? "" : ", maxRequestsPerSecond=" + maxRequestsPerSecond) + "]";
+                + (maxRequestsPerSecond == null ? "" : ", maxRequestsPerSecond=" + maxRequestsPerSecond)
+                + (caCertificates == null ? "" : ", caCertificates=PEM")
+                + (clientCertificate == null ? "" : ", clientCertificate=PEM, clientKey=" + shown(clientKey))
+                + (signingSecret == null ? "" : ", signingSecret=" + shown(signingSecret)) + "]";
+    }
+
+    private static String shown(Secret secret) {
+        if (secret == null) return "none";
+        return secret instanceof Secret.Sealed sealed ? "sealed(" + sealed.keyId() + ")" : "***";
     }
 }

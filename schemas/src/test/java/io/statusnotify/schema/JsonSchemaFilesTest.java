@@ -1,6 +1,7 @@
 package io.statusnotify.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statusnotify.secrets.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,7 +48,8 @@ class JsonSchemaFilesTest {
 
     @Test
     void tenantSchemaMatchesTheRecord() throws IOException {
-        JsonNode record = Json.mapper().valueToTree(new TenantConfig(true, "https://x.example/", "u", "p", 8, 50.0));
+        JsonNode record = Json.mapper().valueToTree(new TenantConfig(true, "https://x.example/", "u", Secret.clear("p"), 8, 50.0,
+                "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----", Secret.clear("k"), Secret.clear("whsec_AAAA")));
         assertThat(names(schema("tenant-config.schema.json").get("properties"))).containsExactlyElementsOf(names(record));
     }
 }

@@ -48,6 +48,8 @@ final class Phases {
         Map<String, String> env = new HashMap<>(settings.sinkEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.putIfAbsent("SNS_ADMIN_PORT", "0");
+        // The load producer's tenants carry clear-text passwords (see LoadProducer).
+        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
         String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
         if (settings.preload()) {
             LOG.info("Preloading {} notifications", settings.count());

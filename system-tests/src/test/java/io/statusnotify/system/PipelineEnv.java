@@ -38,6 +38,8 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         env.put("SNS_HTTP_RESPONSE_TIMEOUT", "5s");
         // Several apps run side by side here; the admin port is tested on its own (SinkMainIT, StreamsMainIT).
         env.put("SNS_ADMIN_PORT", "0");
+        // The portal-like test tenants carry clear-text passwords (sealing is tested in the sink and schemas).
+        env.put("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
         return new PipelineEnv(bootstrapServers, topics, 3, env);
     }
 

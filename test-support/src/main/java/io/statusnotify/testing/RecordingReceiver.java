@@ -2,6 +2,11 @@ package io.statusnotify.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +46,16 @@ public final class RecordingReceiver implements AutoCloseable {
     private volatile Function<Received, Reply> policy = r -> Reply.status(204);
     private volatile HttpServer server;
     private final int port;
+    private final SSLContext tls; // null: plain HTTP
+    private final boolean needClientAuth;
 
     private RecordingReceiver(int requestedPort) {
+        this(requestedPort, null, false);
+    }
+
+    private RecordingReceiver(int requestedPort, SSLContext tls, boolean needClientAuth) {
+        this.tls = tls;
+        this.needClientAuth = needClientAuth;
         this.server = listen(requestedPort);
         this.port = server.getAddress().getPort();
     }
@@ -50,6 +63,11 @@ public final class RecordingReceiver implements AutoCloseable {
     /** Starts on a free port. */
     public static RecordingReceiver start() {
         return new RecordingReceiver(0);
+    }
+
+    /** An HTTPS receiver (HTTP/1.1) with {@code tls}'s certificate; {@code needClientAuth}: mTLS required. */
+    public static RecordingReceiver startHttps(SSLContext tls, boolean needClientAuth) {
+        return new RecordingReceiver(0, tls, needClientAuth);
     }
 
     public static RecordingReceiver start(int port) {
@@ -62,7 +80,7 @@ public final class RecordingReceiver implements AutoCloseable {
 
     /** The URL of {@code path} on this receiver, e.g. {@code url("/hooks/acme")}. */
     public String url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path).toString();
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port + path).toString();
     }
 
     public void respondWith(int status) {
@@ -100,7 +118,8 @@ public final class RecordingReceiver implements AutoCloseable {
 
     private HttpServer listen(int onPort) {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort);
+            HttpServer http = tls == null ? HttpServer.create(address, 50) : https(address);
             http.setExecutor(Executors.newFixedThreadPool(8, r -> {
                 Thread t = new Thread(r, "recording-receiver");
                 t.setDaemon(true);
@@ -112,6 +131,19 @@ public final class RecordingReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + onPort, e);
         }
+    }
+
+    private HttpsServer https(InetSocketAddress address) throws IOException {
+        HttpsServer https = HttpsServer.create(address, 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                javax.net.ssl.SSLParameters parameters = tls.getDefaultSSLParameters();
+                parameters.setNeedClientAuth(needClientAuth);
+                params.setSSLParameters(parameters);
+            }
+        });
+        return https;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

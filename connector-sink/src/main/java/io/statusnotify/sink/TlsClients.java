@@ -1,0 +1,60 @@
+package io.statusnotify.sink;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The HTTP clients by TLS material: the shared one (system CAs plus {@code SNS_TLS_CA_BUNDLE}) for every tenant
+ * without material of its own, and one per distinct tenant material, made on first use and closed after
+ * {@link #OWN_CLIENT_IDLE} unused. All of them resolve through the same checked resolver.
+ */
+final class TlsClients implements AutoCloseable {
+    static final Duration OWN_CLIENT_IDLE = Duration.ofMinutes(5);
+
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxConnections;
+    private final CheckedDnsResolver resolver;
+    private final List<X509Certificate> extraCas;
+    private final PooledClient shared;
+    private final Map<SendTarget.OwnTls, PooledClient> own = new ConcurrentHashMap<>();
+
+    TlsClients(Duration connectTimeout, Duration responseTimeout, int maxConnections, DestinationPolicy policy,
+               List<X509Certificate> extraCas) {
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
+        this.maxConnections = maxConnections;
+        this.resolver = new CheckedDnsResolver(policy);
+        this.extraCas = List.copyOf(extraCas);
+        this.shared = new PooledClient(connectTimeout, responseTimeout, maxConnections,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), TlsContexts.shared(this.extraCas), resolver);
+    }
+
+    /** The client for {@code tls} (null: the shared one). */
+    PooledClient forTls(SendTarget.OwnTls tls) {
+        return tls == null ? shared : own.computeIfAbsent(tls, material -> new PooledClient(connectTimeout,
+                responseTimeout, maxConnections, 1, TlsContexts.forTenant(material.asConfig(), extraCas), resolver));
+    }
+
+    /** Idle connections of every client are closed, and a tenant's own client unused for {@link #OWN_CLIENT_IDLE}. */
+    void closeIdle() {
+        shared.closeIdle();
+        own.forEach((tls, pooled) -> {
+            if (pooled.unusedFor(OWN_CLIENT_IDLE) && own.remove(tls, pooled)) {
+                pooled.close();
+            } else {
+                pooled.closeIdle();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        own.values().forEach(PooledClient::close);
+        own.clear();
+        shared.close();
+    }
+}
