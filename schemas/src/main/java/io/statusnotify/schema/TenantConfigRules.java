@@ -1,5 +1,7 @@
 package io.statusnotify.schema;
 
+import io.statusnotify.secrets.Secret;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -48,7 +50,8 @@ public final class TenantConfigRules {
             serverUrl(config.serverUrl()).ifPresent(rule -> violations.add(new Violation(Field.SERVER_URL, rule)));
         }
         username(config.username()).ifPresent(rule -> violations.add(new Violation(Field.USERNAME, rule)));
-        password(config.password()).ifPresent(rule -> violations.add(new Violation(Field.PASSWORD, rule)));
+        // A sealed password was checked before it was sealed; only clear text can be looked at here.
+        password(Secret.clearText(config.password())).ifPresent(rule -> violations.add(new Violation(Field.PASSWORD, rule)));
         maxInFlight(config.maxInFlight()).ifPresent(rule -> violations.add(new Violation(Field.MAX_IN_FLIGHT, rule)));
         maxRequestsPerSecond(config.maxRequestsPerSecond())
                 .ifPresent(rule -> violations.add(new Violation(Field.MAX_REQUESTS_PER_SECOND, rule)));
