@@ -25,6 +25,7 @@ import java.util.concurrent.Executor;
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final String CREDENTIALS_UNUSABLE = "credentials-unusable";
 
     private final TenantConfigView view;
     private final HttpSender sender;
@@ -130,7 +131,9 @@ final class Dispatcher {
                 outcomes.dropped(lane, item, drop.reason());
                 continue;
             }
-            TenantConfig config = ((Route.Send) route).target();
+            // Null when the tenant's config cannot be used (a secret that does not open): nothing is sent.
+            TenantConfig config = route instanceof Route.Send send ? send.target() : null;
+            if (route instanceof Route.Unusable unusable) holdUnusable(tenant, unusable);
             if (lane.fromRetryTopic()) {
                 String expired = expired(item);
                 if (expired == null && !mayTry(lane, item, tenant)) return;
@@ -158,9 +161,23 @@ final class Dispatcher {
         if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) forget(lane);
     }
 
+    /**
+     * A config whose secrets cannot be used is held like a refusal: its notifications wait on the retry topic until
+     * the record changes (then {@link #configChanged} tries again), and max age still applies.
+     */
+    private void holdUnusable(TenantState tenant, Route.Unusable unusable) {
+        if (tenant.circuit == TenantState.Circuit.AUTH_FAILED) return;
+        LOG.warn("Tenant {}'s config cannot be used ({}); its notifications wait on the retry topic until its config"
+                + " record changes", tenant.name, unusable.cause());
+        tenant.refused(null);
+        tenant.lastError = "config cannot be used: " + unusable.cause();
+        tenant.lastErrorAt = clock.millis();
+    }
+
     /** Why a notification from the notifications topic must go to the retry topic instead of being sent, or null. */
     private String parkCause(KeyLane lane, TenantState tenant, TenantConfig config) {
         if (parked.has(lane.partition.partition.partition(), lane.key)) return "earlier-parked";
+        if (config == null) return CREDENTIALS_UNUSABLE;
         return switch (tenant.circuit) {
             case AUTH_FAILED -> "auth-failed";
             case OPEN, HALF_OPEN -> "tenant-failing";
@@ -254,7 +271,7 @@ final class Dispatcher {
         if (probe) tenant.probeInFlight = true;
         metrics.attempt(tenant.name);
         long startedAt = System.nanoTime();
-        sender.post(config, item.body, result -> engine.execute(
+        sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), item.body, result -> engine.execute(
                 () -> completed(lane, item, tenant, config, probe, result, System.nanoTime() - startedAt)));
     }
 
@@ -307,7 +324,9 @@ final class Dispatcher {
         if (verdict instanceof Verdict.Fail) {
             outcomes.logFailure(lane, item, config, "not retryable; dead-lettering");
             pop(lane);
-            outcomes.deadLetter(lane, item, item.lastStatus != null ? DeadLetter.HTTP_STATUS : DeadLetter.REQUEST_FAILED, null);
+            String reason = item.lastStatus != null ? DeadLetter.HTTP_STATUS
+                    : DestinationRefusedException.CAUSE.equals(cause) ? DestinationRefusedException.CAUSE : DeadLetter.REQUEST_FAILED;
+            outcomes.deadLetter(lane, item, reason, null);
             return;
         }
         boolean refused = verdict instanceof Verdict.Park;

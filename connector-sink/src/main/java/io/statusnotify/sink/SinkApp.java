@@ -96,9 +96,21 @@ public final class SinkApp implements AutoCloseable {
         return dispatcher.statuses();
     }
 
-    /** The status page's "send test notification": not in this build yet (see the connection test of issue 4). */
+    /**
+     * The status page's "send test notification": the tenant's current config, tested with {@link ConnectionTest}
+     * (the sink's own HTTP client, TLS, destination policy, auth and signing). Blocks until the answer or the timeouts.
+     */
     public StatusPage.ConnectionCheck testConnection(String tenant) {
-        return new StatusPage.ConnectionCheck(false, "the connection test is not available in this build");
+        Route route = view.route(tenant);
+        if (route instanceof Route.Drop drop) {
+            return new StatusPage.ConnectionCheck(false, "not tested: the sink sends this tenant nothing (" + drop.reason() + ")");
+        }
+        if (route instanceof Route.Unusable unusable) {
+            return new StatusPage.ConnectionCheck(false, "not sent, the config cannot be used: " + unusable.cause());
+        }
+        ConnectionTest.Result result = ConnectionTest.run(tenant, ((Route.Send) route).target(), settings.security(),
+                settings.http());
+        return new StatusPage.ConnectionCheck(result.passed(), result.message());
     }
 
     /** What {@link #isReady()} is made of, by name, for the admin port's {@code /health/ready}. */

@@ -65,17 +65,29 @@ class SinkSecretsIT {
     }
 
     @Test
-    void aClearPasswordIsRefusedWithAWarningNamingTheCauseWhileOtherTenantsAreServed() throws Exception {
+    void aClearPasswordIsRefusedItsNotificationsWaitUntilTheRecordChangesAndOtherTenantsAreServed() throws Exception {
         sink.config("clear", new TenantConfig(true, receiver.url("/hooks/clear"), SinkHarness.USERNAME, SinkHarness.PASSWORD));
         sink.config("acme", new TenantConfig(true, receiver.url("/hooks/acme"), SinkHarness.USERNAME,
                 BOX.seal("acme", TenantConfig.PASSWORD, SinkHarness.PASSWORD), null, null, null, null, null, null));
         sink.startSink();
 
-        // Not yet: a notification for "clear" (Route.Unusable) until the Dispatcher parks such tenants.
+        sink.notify("clear", "u1", 1);
+        sink.notify("clear", "u1", 2);
         sink.notify("acme", 1);
 
+        // The other tenant is served; the refused one's notifications are parked, nothing is sent for them.
         await().atMost(WAIT).until(() -> receiver.requestsTo("/hooks/acme").size() == 1);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.PARKED, "tenant", "clear", "cause",
+                Dispatcher.CREDENTIALS_UNUSABLE) >= 1);
+        assertThat(receiver.requestsTo("/hooks/clear")).isEmpty();
         assertThat(SinkHarness.capturedLog()).contains("Tenant 'clear' gets nothing until its config record changes",
                 "password: clear text is not accepted");
+
+        // When its record changes to a sealed password, both arrive, in order.
+        sink.config("clear", new TenantConfig(true, receiver.url("/hooks/clear"), SinkHarness.USERNAME,
+                BOX.seal("clear", TenantConfig.PASSWORD, SinkHarness.PASSWORD), null, null, null, null, null, null));
+        await().atMost(WAIT).until(() -> receiver.requestsTo("/hooks/clear").size() == 2);
+        assertThat(SinkHarness.sequence(receiver, "/hooks/clear", "u1")).containsExactly(1L, 2L);
+        assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
     }
 }

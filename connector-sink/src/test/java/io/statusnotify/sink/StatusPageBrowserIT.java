@@ -77,8 +77,9 @@ class StatusPageBrowserIT {
             assertThat(browser.text("tr[data-tenant='broken'] td:nth-child(7)")).endsWith(" s");
 
             browser.click("tr[data-tenant='acme'] button");
-            await().atMost(WAIT).ignoreExceptions().until(() -> browser.text("tr[data-tenant='acme'] .result") != null
-                    && !browser.text("tr[data-tenant='acme'] .result").equals("testing…"));
+            await().atMost(WAIT).ignoreExceptions().until(() -> browser.text("tr[data-tenant='acme'] .result.passed") != null);
+            assertThat(browser.text("tr[data-tenant='acme'] .result")).startsWith("HTTP 204").endsWith(": passed");
+            assertThat(healthy.requests()).anyMatch(r -> r.header("statusnotify-test") != null);
 
             Path shot = browser.screenshot(Path.of("target", "status-page.png"));
             assertThat(Files.size(shot)).isGreaterThan(1_000);
