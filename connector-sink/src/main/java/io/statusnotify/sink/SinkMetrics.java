@@ -29,7 +29,7 @@ final class SinkMetrics {
     static final String BUFFERED = "sns.sink.buffered";
     static final String TENANT_IN_FLIGHT = "sns.sink.tenant.in-flight";
     static final String TENANT_WAITING = "sns.sink.tenant.waiting";
-    static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting";
+    static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting.seconds";
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
 
     private final MeterRegistry registry;
@@ -52,7 +52,7 @@ final class SinkMetrics {
                 .register(registry);
         this.tenantWaiting = MultiGauge.builder(TENANT_WAITING)
                 .description("a tenant's notifications held by this instance, not yet delivered").register(registry);
-        this.tenantOldestWaiting = MultiGauge.builder(TENANT_OLDEST_WAITING).baseUnit("seconds")
+        this.tenantOldestWaiting = MultiGauge.builder(TENANT_OLDEST_WAITING)
                 .description("age of a tenant's oldest undelivered notification held by this instance").register(registry);
         this.circuitState = MultiGauge.builder(CIRCUIT_STATE)
                 .description("1 for each tenant's current delivery state (live, retrying, circuit-open, auth-failed,"

@@ -41,7 +41,9 @@ final class DocumentedMetrics {
             new Metric("sns_sink_in_flight", GAUGE, Source.SINK),
             new Metric("sns_sink_buffered", GAUGE, Source.SINK),
             new Metric("sns_sink_circuit_state", GAUGE, Source.SINK),
-            new Metric("sns_sink_backlog", GAUGE, Source.SINK),
+            new Metric("sns_sink_tenant_waiting", GAUGE, Source.SINK),
+            new Metric("sns_sink_tenant_in_flight", GAUGE, Source.SINK),
+            new Metric("sns_sink_tenant_oldest_waiting_seconds", GAUGE, Source.SINK),
             new Metric("sns_streams_events_in_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_notifications_out_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_events_dropped_total", COUNTER, Source.STREAMS),
@@ -55,7 +57,7 @@ final class DocumentedMetrics {
      * Announced with the admin server (issue 5: per-tenant circuit state and backlog) and not yet meters of
      * SinkMetrics on this branch: allowed to have no constant. Once they have one it must match like the rest.
      */
-    static final Set<String> ANNOUNCED = Set.of("sns_sink_circuit_state", "sns_sink_backlog");
+    static final Set<String> ANNOUNCED = Set.of();
 
     private DocumentedMetrics() {
     }
