@@ -31,6 +31,8 @@ record DeadLetter(
     static final String MALFORMED = "malformed";
     static final String MAX_AGE = "max-age-exceeded";
     static final String REQUEST_FAILED = "request-failed";
+    /** A parked notification gone from the retry topic (retention) or unreadable there: its bytes cannot be sent. */
+    static final String PARKED_RECORD_LOST = "parked-record-lost";
 
     List<Header> headers() {
         List<Header> headers = new ArrayList<>();

@@ -144,6 +144,7 @@ final class Dispatcher {
                 if (expired != null) {
                     pop(lane);
                     outcomes.deadLetter(lane, item, expired, retry.maxAge());
+                    wakeIfProbeEnded(tenant);
                     continue;
                 }
             } else {
@@ -166,12 +167,15 @@ final class Dispatcher {
      * the record changes (then {@link #configChanged} tries again), and max age still applies.
      */
     private void holdUnusable(TenantState tenant, Route.Unusable unusable) {
-        if (tenant.circuit == TenantState.Circuit.AUTH_FAILED) return;
+        String error = "config cannot be used: " + unusable.cause();
+        if (!error.equals(tenant.lastError)) {
+            tenant.lastError = error;
+            tenant.lastErrorAt = clock.millis();
+        }
+        if (tenant.circuit == TenantState.Circuit.AUTH_FAILED && tenant.failedWith == null) return;
         LOG.warn("Tenant {}'s config cannot be used ({}); its notifications wait on the retry topic until its config"
                 + " record changes", tenant.name, unusable.cause());
         tenant.refused(null);
-        tenant.lastError = "config cannot be used: " + unusable.cause();
-        tenant.lastErrorAt = clock.millis();
     }
 
     /** Why a notification from the notifications topic must go to the retry topic instead of being sent, or null. */
@@ -585,7 +589,7 @@ final class Dispatcher {
      * A batch read again from the retry topic: the heads waiting for it are loaded, and while memory allows, the other
      * unloaded notifications of tenants that may be tried (they come next).
      */
-    void loaded(PartitionWork work, long from, List<ConsumerRecord<String, byte[]>> records) {
+    void loaded(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records) {
         work.loadPending = false;
         if (work.isRevoked()) return;
         makeRoom();
@@ -599,7 +603,7 @@ final class Dispatcher {
             try {
                 item.load(record, read(record, true).body, RetryHeaders.read(record, true));
             } catch (BadRecordException e) {
-                continue; // it was read once already; a head that cannot be read again is dead-lettered below
+                continue; // it was read once already; a head that cannot be read again goes to the DLQ below
             }
             bufferedRetries++;
             unloadedRetries--;
@@ -608,18 +612,14 @@ final class Dispatcher {
         for (KeyLane lane : List.copyOf(work.loading)) {
             Item head = lane.items.peek();
             // Read over its offset and not found: gone from the topic (retention), not merely not reached yet.
-            boolean passed = !records.isEmpty() && from <= head.offset()
-                    && records.get(records.size() - 1).offset() >= head.offset();
+            boolean passed = from <= head.offset() && head.offset() < readTo;
             if (head.isLoaded() || passed) {
                 work.loading.remove(lane);
                 lane.state = KeyLane.State.IDLE;
                 tenant(lane.tenant).probeLoading = false;
                 if (!head.isLoaded()) {
-                    // Gone from the retry topic (retention, say): it cannot be sent; the DLQ says so.
                     pop(lane);
-                    LOG.error("Parked notification {}@{} of tenant {} could not be read again", work.partition,
-                            head.offset(), head.tenant);
-                    outcomes.dropped(lane, head, "parked-record-unreadable");
+                    outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
                 }
                 ready.add(lane);
             }
@@ -630,6 +630,14 @@ final class Dispatcher {
             requestLoad(work);
         }
         ready.forEach(this::advance);
+        // A half-open tenant whose probe ended without a request (lost, expired) lets its next one try.
+        ready.stream().map(lane -> tenant(lane.tenant)).distinct().forEach(this::wakeIfProbeEnded);
+    }
+
+    private void wakeIfProbeEnded(TenantState tenant) {
+        if (tenant.circuit == TenantState.Circuit.HALF_OPEN && !tenant.probeInFlight && !tenant.probeLoading) {
+            wakeWaiting(tenant);
+        }
     }
 
     private static Item unloadedAt(KeyLane lane, long offset) {

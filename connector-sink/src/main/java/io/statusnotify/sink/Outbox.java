@@ -81,6 +81,13 @@ final class Outbox implements AutoCloseable {
         });
     }
 
+    /** A dead letter whose bytes are gone: key and reasons only, marked as such. */
+    void deadLetterWithoutValue(String key, DeadLetter letter, String why, Consumer<Exception> done) {
+        List<Header> headers = new ArrayList<>(letter.headers());
+        headers.add(new RecordHeader(DeadLetterHeaders.ORIGINAL_OMITTED, why.getBytes(StandardCharsets.UTF_8)));
+        send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, key, null, headers), done);
+    }
+
     /** Best effort: a lost receipt is logged (at most once a minute), never retried and never blocks delivery. */
     void receipt(String key, DeliveryReceipt receipt) {
         send(new ProducerRecord<>(receiptsTopic, key, receiptJson(receipt)), error -> {

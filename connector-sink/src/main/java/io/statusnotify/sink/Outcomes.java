@@ -87,6 +87,23 @@ final class Outcomes {
         writeRecord(lane.partition, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
     }
 
+    /**
+     * A parked notification that cannot be read again (gone with the retry topic's retention): the DLQ gets its key,
+     * tenant and where it was, so it is counted, listed and visible, though its bytes cannot be replayed.
+     */
+    void lost(KeyLane lane, Item item, String why) {
+        DeadLetter letter = new DeadLetter(item.tenant, DeadLetter.PARKED_RECORD_LOST, item.lastStatus, why,
+                item.attempts, item.firstAttemptAt == 0 ? null : item.firstAttemptAt, null,
+                lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset());
+        LOG.error("Parked notification {}@{} of tenant {} is lost: {}; dead-lettering what is known of it",
+                lane.partition.partition, item.offset(), item.tenant, why);
+        parked.finished(lane.partition.partition.partition(), lane.key);
+        metrics.deadLettered(item.tenant, DeadLetter.PARKED_RECORD_LOST);
+        receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, DeadLetter.PARKED_RECORD_LOST);
+        writeRecord(lane.partition, item.offset(), "dead-letter topic",
+                done -> outbox.deadLetterWithoutValue(item.key, letter, why, done), null);
+    }
+
     void malformed(PartitionWork work, ConsumerRecord<String, byte[]> record, BadRecordException e) {
         LOG.warn("Dead-lettering malformed notification at {}-{}@{}: {} ({})", record.topic(), record.partition(),
                 record.offset(), e.reason(), e.getMessage());

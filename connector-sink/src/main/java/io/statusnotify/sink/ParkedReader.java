@@ -4,7 +4,6 @@ import io.statusnotify.logging.Throttle;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,9 +46,12 @@ final class ParkedReader implements AutoCloseable {
         thread.start();
     }
 
-    /** A batch read from {@code from} on (empty when nothing could be read this time). */
+    /**
+     * A batch read from {@code from} on (empty when nothing could be read this time); every record from {@code from}
+     * up to {@code readTo} (exclusive) that still exists is in it.
+     */
     interface Loaded {
-        void accept(PartitionWork work, long from, List<ConsumerRecord<String, byte[]>> records);
+        void accept(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records);
     }
 
     /** Reads {@code work}'s partition from {@code offset} on; the batch (maybe empty, on trouble) comes back once. */
@@ -64,20 +66,23 @@ final class ParkedReader implements AutoCloseable {
                 Map.Entry<PartitionWork, Long> next = next();
                 if (next == null) return;
                 List<ConsumerRecord<String, byte[]>> records = List.of();
+                long readTo = next.getValue();
                 try {
                     consumer.assign(List.of(next.getKey().partition));
                     consumer.seek(next.getKey().partition, next.getValue());
                     records = consumer.poll(POLL).records(next.getKey().partition);
+                    readTo = consumer.position(next.getKey().partition, POLL);
                 } catch (WakeupException e) {
                     return;
-                } catch (KafkaException e) {
+                } catch (RuntimeException e) {
                     if (ERROR_LOG.allow("read")) {
                         LOG.warn("Cannot read parked notifications of {} again ({}); will try again",
                                 next.getKey().partition, e.toString());
                     }
                 }
                 List<ConsumerRecord<String, byte[]>> batch = records;
-                engine.execute(() -> loaded.accept(next.getKey(), next.getValue(), batch));
+                long end = readTo;
+                engine.execute(() -> loaded.accept(next.getKey(), next.getValue(), end, batch));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

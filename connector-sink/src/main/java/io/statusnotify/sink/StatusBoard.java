@@ -34,9 +34,10 @@ final class StatusBoard {
             TenantState state = tenants.get(name);
             Route route = view.route(name);
             Long oldestAt = oldest.get(name);
-            statuses.add(new TenantStatus(name, route instanceof Route.Send,
+            statuses.add(new TenantStatus(name, !(route instanceof Route.Drop),
                     state(route, state, parked.getOrDefault(name, false)),
-                    route instanceof Route.Drop drop ? drop.reason() : null,
+                    route instanceof Route.Drop drop ? drop.reason()
+                            : route instanceof Route.Unusable unusable ? unusable.cause() : null,
                     state == null ? 0 : state.inFlight, waiting.getOrDefault(name, new int[1])[0],
                     state == null ? 0 : state.delivered.total(now), state == null ? 0 : state.failed.total(now),
                     state == null ? null : state.lastError, state == null || state.lastErrorAt == 0 ? null : state.lastErrorAt,
@@ -47,6 +48,8 @@ final class StatusBoard {
 
     private static String state(Route route, TenantState state, boolean hasParked) {
         if (route instanceof Route.Drop) return TenantStatus.NOT_SENDING;
+        // Nothing is sent with a config whose secrets do not open, as after a refusal.
+        if (route instanceof Route.Unusable) return TenantStatus.AUTH_FAILED;
         if (state == null) return TenantStatus.LIVE;
         return switch (state.circuit) {
             case AUTH_FAILED -> TenantStatus.AUTH_FAILED;

@@ -5,7 +5,8 @@ package io.statusnotify.sink;
  *
  * @param state             {@code live}, {@code retrying} (some notifications wait on the retry topic),
  *                          {@code circuit-open}, {@code auth-failed}, or {@code not-sending} (disabled, deleted or
- *                          switched off: {@code notSendingBecause} says which)
+ *                          switched off: {@code notSendingBecause} says which; for {@code auth-failed} because the
+ *                          config's secrets cannot be used, it says why)
  * @param waiting           notifications held for it (queued, parked in memory), not counting those in flight
  * @param oldestWaitingAgeMillis age of its oldest undelivered notification held by this instance, null when none
  * @param lastErrorAt       epoch milliseconds, null when no attempt failed since this instance started

@@ -33,22 +33,40 @@ final class TlsClients implements AutoCloseable {
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), TlsContexts.shared(this.extraCas), resolver);
     }
 
-    /** The client for {@code tls} (null: the shared one). */
-    PooledClient forTls(SendTarget.OwnTls tls) {
-        return tls == null ? shared : own.computeIfAbsent(tls, material -> new PooledClient(connectTimeout,
-                responseTimeout, maxConnections, 1, TlsContexts.forTenant(material.asConfig(), extraCas), resolver));
+    /**
+     * The client for {@code tls} (null: the shared one), counted as in use until {@link PooledClient#finished()}: taken
+     * atomically with respect to {@link #closeIdle()}, which runs on another thread.
+     */
+    PooledClient acquire(SendTarget.OwnTls tls) {
+        if (tls == null) {
+            shared.started();
+            return shared;
+        }
+        return own.compute(tls, (material, existing) -> {
+            PooledClient pooled = existing != null ? existing : new PooledClient(connectTimeout, responseTimeout,
+                    maxConnections, 1, TlsContexts.forTenant(material.asConfig(), extraCas), resolver);
+            pooled.started();
+            return pooled;
+        });
     }
 
     /** Idle connections of every client are closed, and a tenant's own client unused for {@link #OWN_CLIENT_IDLE}. */
     void closeIdle() {
         shared.closeIdle();
-        own.forEach((tls, pooled) -> {
-            if (pooled.unusedFor(OWN_CLIENT_IDLE) && own.remove(tls, pooled)) {
-                pooled.close();
+        for (SendTarget.OwnTls tls : List.copyOf(own.keySet())) {
+            PooledClient[] unused = new PooledClient[1];
+            own.computeIfPresent(tls, (material, pooled) -> {
+                if (!pooled.unusedFor(OWN_CLIENT_IDLE)) return pooled;
+                unused[0] = pooled;
+                return null;
+            });
+            if (unused[0] != null) {
+                unused[0].close();
             } else {
-                pooled.closeIdle();
+                PooledClient pooled = own.get(tls);
+                if (pooled != null) pooled.closeIdle();
             }
-        });
+        }
     }
 
     @Override

@@ -8,7 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.statusnotify.schema.DeadLetterHeaders;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static io.statusnotify.sink.SinkHarness.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,5 +84,36 @@ class SinkRetryBacklogIT {
                     java.util.stream.LongStream.rangeClosed(1, 60).filter(n -> n % 6 == u).boxed().toList());
         }
         assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
+    }
+
+    @Test
+    void parkedNotificationsGoneFromTheRetryTopicAreDeadLetteredWithWhatIsKnownAndTheRestStillArrives() throws Exception {
+        // given: six users' notifications parked, only ten of which the sink may hold whole, then the retry topic
+        // loses its oldest records (as retention would)
+        sink.startSink();
+        for (int n = 1; n <= 30; n++) sink.notify("long-down", "u" + (n % 6), n);
+        await().atMost(WAIT).until(() -> sink.kafka.readAll(sink.topics.notificationsRetry()).size() >= 30);
+        await().atMost(WAIT).until(() -> sink.gauge(SinkMetrics.BUFFERED, "topic", "retry-by-offset") > 0);
+        TopicPartition retry = new TopicPartition(sink.topics.notificationsRetry(), 0);
+        sink.kafka.admin().deleteRecords(Map.of(retry, RecordsToDelete.beforeOffset(30))).all().get();
+
+        // when: the tenant comes back
+        longDown.restart();
+
+        // then: what was held whole is delivered, and each notification that is gone is in the DLQ, marked as such
+        await().atMost(WAIT).until(() -> longDown.requestsTo("/hook").size()
+                + sink.kafka.readAll(sink.topics.notificationsDlq()).size() == 30);
+        List<ConsumerRecord<String, byte[]>> lost = sink.kafka.readAll(sink.topics.notificationsDlq());
+        assertThat(lost).isNotEmpty().allSatisfy(record -> {
+            assertThat(header(record, DeadLetterHeaders.REASON)).isEqualTo(DeadLetter.PARKED_RECORD_LOST);
+            assertThat(header(record, DeadLetterHeaders.ORIGINAL_OMITTED)).contains("retry topic");
+            assertThat(record.key()).startsWith("long-down/");
+            assertThat(record.value()).isNull();
+        });
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
