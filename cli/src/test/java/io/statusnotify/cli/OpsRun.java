@@ -33,6 +33,13 @@ final class OpsRun {
         return new OpsRun(topics, Map.copyOf(environment));
     }
 
+    /** The same topics, with more environment (e.g. SNS_SECRET_KEYS). */
+    OpsRun with(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(this.environment);
+        environment.putAll(more);
+        return new OpsRun(topics, Map.copyOf(environment));
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
