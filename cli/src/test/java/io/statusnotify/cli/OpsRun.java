@@ -24,8 +24,14 @@ final class OpsRun {
 
     /** Fresh topics, created as the apps create them (compacted config topic and all). */
     static OpsRun on(TestKafka kafka) {
-        TopicNames topics = TopicNames.prefixed(TestKafka.uniqueName("ops"));
+        return on(kafka, TestKafka.uniqueName("ops"), Map.of());
+    }
+
+    /** Topics named {@code prefix}..., and {@code more} environment (the apps' settings, keys). */
+    static OpsRun on(TestKafka kafka, String prefix, Map<String, String> more) {
+        TopicNames topics = TopicNames.prefixed(prefix);
         Map<String, String> environment = new HashMap<>(topics.asEnvironment());
+        environment.putAll(more);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("SNS_TOPIC_PARTITIONS", "3");
         environment.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
