@@ -2,10 +2,7 @@ package io.statusnotify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statusnotify.schema.Json;
-import io.statusnotify.secrets.Secret;
-import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
-import io.statusnotify.settings.Settings;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.statusnotify.cli.TenantSecretsIT.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tenant and global commands against a real broker: what they write, what they show, and what they never show. */
@@ -27,11 +25,6 @@ class TenantCommandsIT {
     private static final String PASSWORD = "Sup3r-s3cret-pw";
     private static final String KEY_K1 = SecretKeys.generateLine("k1").replaceFirst("=", ":");
     private static final Map<String, String> KEYS = Map.of("SNS_SECRET_KEYS", KEY_K1);
-
-    private static String opened(String tenant, String field, JsonNode sealed, Map<String, String> keys) throws Exception {
-        Secret secret = Json.mapper().treeToValue(sealed, Secret.class);
-        return new SecretBox(SecretKeys.from(Settings.of(keys))).open(tenant, field, secret);
-    }
 
     private static JsonNode lastValue(TestKafka kafka, String topic, String key) throws Exception {
         List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
