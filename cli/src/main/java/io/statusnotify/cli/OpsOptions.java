@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import io.statusnotify.topics.TopicNames;
@@ -67,6 +68,20 @@ final class OpsOptions {
         } catch (SettingsException e) {
             throw OpsFailure.usage(e.getMessage());
         }
+    }
+
+    /** The key ring of {@code SNS_SECRET_KEYS_FILE} / {@code SNS_SECRET_KEYS} / {@code SNS_SECRET_KEY_ID}; may be empty. */
+    SecretKeys secretKeys() {
+        try {
+            return SecretKeys.from(Settings.of(environment));
+        } catch (SettingsException e) {
+            throw OpsFailure.usage(e.getMessage());
+        }
+    }
+
+    /** The environment the settings come from (the process's, or a test's). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     String bootstrapServers() {

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
         description = "Status notifications from portal events on Kafka to each tenant's HTTP server.",
         subcommands = {UpCommand.class, StreamsCommand.class, SinkCommand.class, DemoReceiverCommand.class,
                 TenantCommand.class, GlobalCommand.class, EventsCommand.class, TailCommand.class, DlqCommand.class,
+                KeysCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE, OpsHelp.NOT_FOUND},

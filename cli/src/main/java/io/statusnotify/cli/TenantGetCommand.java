@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code tenant get}: one tenant's current config, without its password. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Shows tenant NAME's current config (the config topic read to its end). " +
-                "The password is never shown, only whether one is set (password: set | not set).",
+                "No secret is ever shown: password, clientKey and signingSecret say sealed (key ID) | clear text | not set; " +
+                "caCertificates and clientCertificate say set | not set.",
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE, OpsHelp.NOT_FOUND},
         footerHeading = OpsHelp.EXAMPLES,

@@ -35,7 +35,7 @@ class OpsCommandLineTest {
     @Test
     void everyOpsCommandHasHelpWithExamplesAndExitCodes() {
         String[][] commands = {{"tenant"}, {"tenant", "put"}, {"tenant", "get"}, {"tenant", "list"}, {"tenant", "enable"},
-                {"tenant", "disable"}, {"tenant", "delete"}, {"global"}, {"events"}, {"events", "send"}, {"tail"},
+                {"tenant", "disable"}, {"tenant", "delete"}, {"tenant", "test"}, {"tenant", "rekey"}, {"keys", "generate"}, {"global"}, {"events"}, {"events", "send"}, {"tail"},
                 {"dlq"}, {"dlq", "list"}, {"dlq", "replay"}};
         for (String[] command : commands) {
             StringWriter help = new StringWriter();

@@ -24,12 +24,25 @@ final class OpsRun {
 
     /** Fresh topics, created as the apps create them (compacted config topic and all). */
     static OpsRun on(TestKafka kafka) {
-        TopicNames topics = TopicNames.prefixed(TestKafka.uniqueName("ops"));
+        return on(kafka, TestKafka.uniqueName("ops"), Map.of());
+    }
+
+    /** Topics named {@code prefix}..., and {@code more} environment (the apps' settings, keys). */
+    static OpsRun on(TestKafka kafka, String prefix, Map<String, String> more) {
+        TopicNames topics = TopicNames.prefixed(prefix);
         Map<String, String> environment = new HashMap<>(topics.asEnvironment());
+        environment.putAll(more);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("SNS_TOPIC_PARTITIONS", "3");
         environment.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
         TopicProvisioner.ensureTopics(kafka.admin(), topics, TopicLayout.from(Settings.of(environment)));
+        return new OpsRun(topics, Map.copyOf(environment));
+    }
+
+    /** The same topics, with more environment (e.g. SNS_SECRET_KEYS). */
+    OpsRun with(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(this.environment);
+        environment.putAll(more);
         return new OpsRun(topics, Map.copyOf(environment));
     }
 

@@ -2,6 +2,7 @@ package io.statusnotify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statusnotify.schema.Json;
+import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import static io.statusnotify.cli.TenantSecretsIT.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tenant and global commands against a real broker: what they write, what they show, and what they never show. */
 @ExtendWith(SharedKafka.class)
 class TenantCommandsIT {
     private static final String PASSWORD = "Sup3r-s3cret-pw";
+    private static final String KEY_K1 = SecretKeys.generateLine("k1").replaceFirst("=", ":");
+    private static final Map<String, String> KEYS = Map.of("SNS_SECRET_KEYS", KEY_K1);
 
     private static JsonNode lastValue(TestKafka kafka, String topic, String key) throws Exception {
         List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
@@ -29,31 +34,32 @@ class TenantCommandsIT {
 
     @Test
     void putGetListEnableDisableDeleteRoundTripNeverShowsThePassword(TestKafka kafka, @TempDir Path dir) throws Exception {
-        // given
-        OpsRun ops = OpsRun.on(kafka);
+        // given a key to seal with
+        OpsRun ops = OpsRun.on(kafka).with(KEYS);
         Path passwordFile = Files.writeString(dir.resolve("pw"), PASSWORD + "\n");
 
         // when a tenant is created
         OpsRun.Result put = ops.run("tenant", "put", "acme", "--url", "https://notify.acme.example/sns",
                 "--username", "portal", "--password-file", passwordFile.toString(), "--max-in-flight", "8");
 
-        // then it is saved as a record the apps read, the password without its trailing newline
+        // then it is saved as a record the apps read, the password sealed with k1 (without its trailing newline)
         assertThat(put.code()).as(put.err()).isZero();
-        assertThat(put.out()).contains("Created tenant 'acme': saved").doesNotContain(PASSWORD);
+        assertThat(put.out()).contains("Created tenant 'acme': saved", "sealed with key k1").doesNotContain(PASSWORD);
         JsonNode record = lastValue(kafka, ops.topics.tenantConfig(), "acme");
         assertThat(record.path("enabled").asBoolean()).isTrue();
         assertThat(record.path("serverUrl").asText()).isEqualTo("https://notify.acme.example/sns");
-        assertThat(record.path("password").asText()).isEqualTo(PASSWORD);
+        assertThat(record.path("password").path("keyId").asText()).isEqualTo("k1");
+        assertThat(opened("acme", "password", record.path("password"), KEYS)).isEqualTo(PASSWORD);
         assertThat(record.path("maxInFlight").asInt()).isEqualTo(8);
 
         // and get shows everything but the password, in text and in JSON
         OpsRun.Result get = ops.run("tenant", "get", "acme");
         assertThat(get.code()).isZero();
-        assertThat(get.out()).contains("serverUrl:            https://notify.acme.example/sns", "password:             set")
+        assertThat(get.out()).contains("serverUrl:            https://notify.acme.example/sns", "password:             sealed (key k1)")
                 .doesNotContain(PASSWORD);
         OpsRun.Result getJson = ops.run("tenant", "get", "acme", "--output", "json");
         JsonNode shown = Json.mapper().readTree(getJson.out());
-        assertThat(shown.path("password").asText()).isEqualTo("set");
+        assertThat(shown.path("password").asText()).isEqualTo("sealed (key k1)");
         assertThat(shown.path("username").asText()).isEqualTo("portal");
         assertThat(getJson.out()).doesNotContain(PASSWORD);
 
@@ -62,27 +68,29 @@ class TenantCommandsIT {
         assertThat(change.code()).isZero();
         JsonNode changed = Json.mapper().readTree(change.out());
         assertThat(changed.path("created").asBoolean()).isFalse();
-        assertThat(changed.path("config").path("password").asText()).isEqualTo("set");
+        assertThat(changed.path("config").path("password").asText()).isEqualTo("sealed (key k1)");
         assertThat(change.out()).doesNotContain(PASSWORD);
         record = lastValue(kafka, ops.topics.tenantConfig(), "acme");
         assertThat(record.path("serverUrl").asText()).isEqualTo("https://notify.acme.example/sns");
         assertThat(record.path("username").asText()).isEqualTo("portal");
-        assertThat(record.path("password").asText()).isEqualTo(PASSWORD);
+        assertThat(opened("acme", "password", record.path("password"), KEYS)).isEqualTo(PASSWORD);
         assertThat(record.path("maxInFlight").asInt()).isEqualTo(8);
         assertThat(record.path("maxRequestsPerSecond").asDouble()).isEqualTo(50.0);
 
         // disable and enable change only "enabled"
         assertThat(ops.run("tenant", "disable", "acme").code()).isZero();
         assertThat(lastValue(kafka, ops.topics.tenantConfig(), "acme").path("enabled").asBoolean()).isFalse();
-        assertThat(lastValue(kafka, ops.topics.tenantConfig(), "acme").path("password").asText()).isEqualTo(PASSWORD);
+        assertThat(opened("acme", "password", lastValue(kafka, ops.topics.tenantConfig(), "acme").path("password"), KEYS))
+                .isEqualTo(PASSWORD);
         assertThat(ops.run("tenant", "enable", "acme").code()).isZero();
         assertThat(lastValue(kafka, ops.topics.tenantConfig(), "acme").path("enabled").asBoolean()).isTrue();
 
         // list shows it, without the password, in both formats
         OpsRun.Result list = ops.run("tenant", "list");
-        assertThat(list.out()).contains("acme", "portal", "set", "1 tenant").doesNotContain(PASSWORD);
+        assertThat(list.out()).contains("acme", "portal", "sealed (key k1)", "1 tenant").doesNotContain(PASSWORD);
         OpsRun.Result listJson = ops.run("tenant", "list", "--output", "json");
-        assertThat(Json.mapper().readTree(listJson.out()).path("tenants").get(0).path("password").asText()).isEqualTo("set");
+        assertThat(Json.mapper().readTree(listJson.out()).path("tenants").get(0).path("password").asText())
+                .isEqualTo("sealed (key k1)");
         assertThat(listJson.out()).doesNotContain(PASSWORD);
 
         // delete writes a tombstone, after which the tenant is not found

@@ -32,12 +32,14 @@ class TenantTestCommandIT {
     private static final String KEY = SecretKeys.generateLine("k1").substring(3);
 
     private static int run(Map<String, String> env, StringWriter out, String... args) {
-        TenantTestCommand command = new TenantTestCommand();
-        command.environment = env;
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand(), env);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(out, true));
-        return commandLine.execute(args);
+        String[] all = new String[args.length + 2];
+        all[0] = "tenant";
+        all[1] = "test";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return commandLine.execute(all);
     }
 
     @Test
@@ -53,7 +55,7 @@ class TenantTestCommandIT {
                     "--password-file", password.toString(), "--save-on-success", "--bootstrap-server", kafka.bootstrapServers());
 
             assertThat(saved).as(first.toString()).isZero();
-            assertThat(first.toString()).contains("Saved the config of tenant acme to " + topic + " (password sealed with key k1)");
+            assertThat(first.toString()).contains("Saved the config of tenant acme to " + topic + "; password sealed with key k1.");
             byte[] value = LatestConfigRecord.valueOf(kafka.bootstrapServers(), topic, "acme", Duration.ofSeconds(30));
             assertThat(new String(value, StandardCharsets.UTF_8)).doesNotContain("pa55-w0rd-x").contains("\"sealed\":\"v1\"");
             TenantConfig config = ((ConfigEntry.Tenant) ConfigEntry.parse("acme", value)).config();
@@ -73,14 +75,14 @@ class TenantTestCommandIT {
     }
 
     @Test
-    void aTenantWithoutSavedConfigFailsNamingIt(TestKafka kafka) {
+    void aTenantWithoutSavedConfigExitsThreeNamingIt(TestKafka kafka) {
         String topic = TestKafka.uniqueName("tenant-config");
         kafka.createTopic(topic, 1, Map.of("cleanup.policy", "compact"));
         StringWriter out = new StringWriter();
 
         int code = run(Map.of("SNS_TOPIC_TENANT_CONFIG", topic), out, "nobody", "--bootstrap-server", kafka.bootstrapServers());
 
-        assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("tenant nobody has no config on " + topic);
+        assertThat(code).isEqualTo(3);
+        assertThat(out.toString()).contains("no tenant 'nobody' on " + topic);
     }
 }

@@ -49,16 +49,18 @@ class TenantTestCommandTest {
     }
 
     private int run(String... args) {
-        TenantTestCommand command = new TenantTestCommand();
         Map<String, String> env = new HashMap<>();
         env.put("SNS_TLS_CA_BUNDLE", caBundle.toString());
         env.put("SNS_HTTP_CONNECT_TIMEOUT", "2s");
         env.put("SNS_HTTP_RESPONSE_TIMEOUT", "2s");
-        command.environment = env;
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand(), env);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        String[] all = new String[args.length + 2];
+        all[0] = "tenant";
+        all[1] = "test";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return commandLine.execute(all);
     }
 
     private static Path passwordFile(String password) throws IOException {
@@ -126,13 +128,14 @@ class TenantTestCommandTest {
     }
 
     @Test
-    void saveOnSuccessWithoutAKeyIsRefusedBeforeSendingAnything() {
+    void saveOnSuccessOfAPasswordWithoutAKeyIsRefusedBeforeSendingAnything() throws IOException {
         RecordingReceiver receiver = receiver(RecordingReceiver.start());
 
-        int code = run("acme", "--url", receiver.url("/sns"), "--save-on-success", "--bootstrap-server", "localhost:1");
+        int code = run("acme", "--url", receiver.url("/sns"), "--username", "portal", "--password-file",
+                passwordFile("never-sent-pw").toString(), "--save-on-success", "--bootstrap-server", "localhost:1");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--save-on-success: cannot seal the password, no key: set SNS_SECRET_KEYS");
+        assertThat(err.toString()).contains("--save-on-success: no key to seal secrets with", "--cleartext-password");
         assertThat(receiver.requests()).isEmpty();
     }
 
@@ -140,5 +143,37 @@ class TenantTestCommandTest {
     void aSavedConfigNeedsATenantName() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("NAME: required without --url");
+    }
+
+    @Test
+    void jsonOutputSaysPassedStatusTimeAndOutcomeInWords() throws IOException {
+        RecordingReceiver receiver = receiver(RecordingReceiver.start());
+
+        int code = run("acme", "--url", receiver.url("/sns"), "--output", "json");
+
+        assertThat(code).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = io.statusnotify.schema.Json.mapper().readTree(out.toString());
+        assertThat(json.path("tenant").asText()).isEqualTo("acme");
+        assertThat(json.path("passed").asBoolean()).isTrue();
+        assertThat(json.path("status").asInt()).isEqualTo(204);
+        assertThat(json.path("timeMs").isIntegralNumber()).isTrue();
+        assertThat(json.path("outcome").asText()).startsWith("HTTP 204 No Content in ");
+        assertThat(json.path("saved").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRefusedPortIsFailedWithExitOneAndPassedFalseInJson() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        int code = run("acme", "--url", "http://127.0.0.1:" + port + "/sns", "--output", "json");
+
+        assertThat(code).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode json = io.statusnotify.schema.Json.mapper().readTree(out.toString());
+        assertThat(json.path("passed").asBoolean()).isFalse();
+        assertThat(json.path("status").isNull()).isTrue();
+        assertThat(json.path("outcome").asText()).contains("refused");
     }
 }

@@ -1,0 +1,46 @@
+package io.statusnotify.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the files {@code tenant put} takes besides the password: PEM certificates and keys, and the signing secret.
+ * Bounded (a wrong file is refused without being read whole); errors name the option and the file, never the content.
+ */
+final class MaterialFiles {
+    // Large enough for a CA bundle of a few hundred certificates; a PEM key or a whsec_ secret is far smaller.
+    static final int MAX_PEM_BYTES = 512 * 1024;
+    static final int MAX_SECRET_BYTES = 4 * 1024;
+
+    private MaterialFiles() {
+    }
+
+    static String pem(Path file, String option) {
+        return read(file, option, MAX_PEM_BYTES);
+    }
+
+    /** A one-line secret: one trailing newline is removed, as for passwords. */
+    static String secret(Path file, String option) {
+        String text = PasswordInput.withoutOneTrailingNewline(read(file, option, MAX_SECRET_BYTES));
+        if (text.isBlank()) throw OpsFailure.usage(option + ": " + file + " is empty");
+        return text;
+    }
+
+    private static String read(Path file, String option, int maxBytes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw OpsFailure.usage(option + ": " + file + " is larger than " + maxBytes + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw OpsFailure.usage(option + ": no such file " + file);
+        } catch (IOException e) {
+            throw OpsFailure.usage(option + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}
