@@ -454,20 +454,24 @@ final class Dispatcher {
     }
 
     /**
-     * The tenant's (or, for {@code __global__}, every tenant's) config record changed: a changed config ends a
-     * failure state at once (new URL or credentials are tried now), and a disabled or deleted tenant's waiting
-     * notifications are dropped.
+     * A config record was written for the tenant (or, for {@code __global__}, for every tenant). The tenant's own new
+     * record ends a failure state at once, even when it is the same as before (writing it again is how ops say "try
+     * now"); a global record ends it only for a tenant whose config now differs from the one that failed. A disabled
+     * or deleted tenant's waiting notifications are dropped.
      */
     void configChanged(String tenantName) {
         if (GlobalSettings.KEY.equals(tenantName)) {
-            List.copyOf(tenants.keySet()).forEach(this::configChanged);
+            List.copyOf(tenants.values()).forEach(tenant -> reconsider(tenant, false));
             return;
         }
         TenantState tenant = tenants.get(tenantName);
-        if (tenant == null) return;
-        if (!tenant.isClosed() && view.route(tenantName) instanceof Route.Send send
-                && !send.target().equals(tenant.failedWith)) {
-            LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenantName);
+        if (tenant != null) reconsider(tenant, true);
+    }
+
+    private void reconsider(TenantState tenant, boolean ownRecord) {
+        if (!tenant.isClosed() && view.route(tenant.name) instanceof Route.Send send
+                && (ownRecord || !send.target().equals(tenant.failedWith))) {
+            LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenant.name);
             tenant.closed(clock.millis());
         }
         wakeWaiting(tenant);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.statusnotify.sink.SinkHarness.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,22 @@ class SinkParkingIT {
         assertThat(u0.subList(u0.size() - 2, u0.size())).containsExactly(2L, 4L);
         assertThat(u1.subList(u1.size() - 2, u1.size())).containsExactly(1L, 3L);
         assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
+    }
+
+    @Test
+    void writingARefusingTenantsSameRecordAgainTriesItsParkedNotificationsNow() {
+        AtomicBoolean serverFixed = new AtomicBoolean(false);
+        down.respondWith(r -> Reply.status(serverFixed.get() ? 204 : 401));
+        sink.config("refusing", down.url("/hook"));
+        sink.startSink();
+        sink.notify("refusing", "u1", 1);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.FAILURES, "tenant", "refusing", "cause", "4xx") >= 1);
+
+        // The receiver's side is fixed; ops write the same record again to say "try now".
+        serverFixed.set(true);
+        sink.config("refusing", down.url("/hook"));
+
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "refusing") == 1);
     }
 
     @Test
