@@ -26,9 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -43,16 +40,6 @@ final class HttpSender implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
 
     private final TlsClients clients;
-    /**
-     * Requests are started here, not on the caller's thread: starting one may open a connection, which resolves the
-     * host (a slow DNS server must not stall the delivery thread) and leases from the pool (a fifth of the delivery
-     * thread's time at tens of thousands a second).
-     */
-    private final ExecutorService starters = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "http-start");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final RequestConfig requestConfig;
     /** Parsed URL, encoded credentials and signer per config, not redone for every request (configs change rarely). */
     private final Map<TenantConfig, SendTarget> targets = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -87,14 +74,6 @@ final class HttpSender implements AutoCloseable {
 
     /** As above, with the header {@code markerHeader: 1} when not null (the connection test marks its request). */
     void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
-        try {
-            starters.execute(() -> start(target, messageId, body, done, markerHeader));
-        } catch (RejectedExecutionException e) {
-            done.accept(new AttemptResult.Failure(new CancellationException("the HTTP sender is closed")));
-        }
-    }
-
-    private void start(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
         try {
             SendTarget prepared = targets.computeIfAbsent(target, SendTarget::of);
             SimpleRequestBuilder request = SimpleRequestBuilder.post(prepared.uri()).setBody(body, JSON)
@@ -174,7 +153,6 @@ final class HttpSender implements AutoCloseable {
      */
     @Override
     public void close() {
-        starters.shutdownNow();
         clients.close();
     }
 
