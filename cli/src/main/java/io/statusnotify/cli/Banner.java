@@ -29,7 +29,7 @@ final class Banner {
     private Banner() {
     }
 
-    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl) {
+    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl, String adminUrl) {
         StringBuilder text = new StringBuilder()
                 .append("\nstatusnotify is up\n")
                 .append("  Kafka broker     ").append(bootstrap).append("   (data in ").append(dataDir).append(")\n")
@@ -39,6 +39,10 @@ final class Banner {
                 .append("; receipts ").append(topics.deliveryReceipts()).append('\n')
                 .append("  streams app      running (events + tenant config -> notifications)\n")
                 .append("  sink             running (notifications -> each tenant's server)\n");
+        if (adminUrl != null) {
+            text.append("  status page      ").append(adminUrl)
+                    .append("   (every tenant's delivery state; /health/ready, /metrics)\n");
+        }
         if (receiverUrl != null) {
             text.append("  demo receiver    ").append(receiverUrl).append(" (basic auth, user ")
                     .append(DemoTenant.USERNAME).append(")\n")

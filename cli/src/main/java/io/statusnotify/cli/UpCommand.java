@@ -1,7 +1,10 @@
 package io.statusnotify.cli;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.admin.AdminServer;
+import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.sink.StatusPage;
 import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
@@ -63,6 +66,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--receiver-port", defaultValue = "8090", description = "Port of the demo receiver (default: ${DEFAULT-VALUE}).")
     int receiverPort;
 
+    @Option(names = "--admin-port", defaultValue = "9400",
+            description = "Port of the admin page: tenant status on /, /health/ready, /metrics; 0: none (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Option(names = "--rate", defaultValue = "2", description = "Demo events per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
@@ -86,11 +93,14 @@ public final class UpCommand implements Callable<Integer> {
         if (!noDemo) {
             Ports.requireFree(receiverPort, "--receiver-port");
         }
+        if (adminPort != 0) {
+            Ports.requireFree(adminPort, "--admin-port");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stopAndWait, "statusnotify-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Starting Kafka on " + bootstrap + ", the streams app and the sink...");
-        MeterRegistry registry = new SimpleMeterRegistry();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try {
             try (RunningParts parts = new RunningParts()) {
                 EmbeddedKafka kafka = parts.add("Kafka broker", EmbeddedKafka.start(data.resolve("kafka"), kafkaPort));
@@ -110,14 +120,20 @@ public final class UpCommand implements Callable<Integer> {
                     failure = problem;
                     stop();
                 });
-                parts.add("sink", SinkApp.start(sinkSettings, registry));
+                SinkApp sink = parts.add("sink", SinkApp.start(sinkSettings, registry));
+                String adminUrl = null;
+                if (adminPort != 0) {
+                    parts.add("admin page", AdminServer.start(new AdminSettings(adminPort, "127.0.0.1"), registry,
+                            () -> readiness(streams, sink), new StatusPage(sink::tenantStatuses, sink::testConnection).handlers()));
+                    adminUrl = "http://localhost:" + adminPort + "/";
+                }
                 if (!noDemo) {
                     // Closed after the traffic stops and before the apps do: no demo notification is left to retry.
                     parts.add("demo tenant", () -> DemoTenant.remove(bootstrap, topics.tenantConfig()));
                     TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
                     traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
                 }
-                out.print(Banner.running(bootstrap, topics, data, receiverUrl));
+                out.print(Banner.running(bootstrap, topics, data, receiverUrl, adminUrl));
                 out.flush();
                 started.countDown();
                 stopRequested.await();
@@ -131,6 +147,12 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
             removeHook(hook);
         }
+    }
+
+    private static Map<String, Boolean> readiness(StreamsApp streams, SinkApp sink) {
+        Map<String, Boolean> checks = new java.util.LinkedHashMap<>(streams.readinessChecks());
+        checks.putAll(sink.readinessChecks());
+        return checks;
     }
 
     private int reportStop(PrintWriter out) {

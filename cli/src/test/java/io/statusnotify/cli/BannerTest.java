@@ -12,7 +12,7 @@ class BannerTest {
 
     @Test
     void withoutDemoTheBannerShowsTheReadmesTenantReceiverAndCommands() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null);
 
         assertThat(banner).contains(
                 "Default|{\"enabled\":true,\"serverUrl\":\"http://localhost:8000/sns\",\"username\":\"portal\","
@@ -28,7 +28,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerNamesTheDemoReceiverAndTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications");
+                "http://127.0.0.1:8090/notifications", null);
 
         assertThat(banner).contains("http://127.0.0.1:8090/notifications", "demo tenant", "'demo'", "Ctrl-C")
                 .doesNotContain("kafka-console-producer.sh");
@@ -37,7 +37,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerWarnsThatTheDemoOwnsTheDemoTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications");
+                "http://127.0.0.1:8090/notifications", null);
 
         assertThat(banner.lines().filter(line -> line.contains("tenant 'demo' belongs to the demo:")))
                 .singleElement().asString().contains("overwritten", "deleted on a clean stop");
@@ -45,7 +45,7 @@ class BannerTest {
 
     @Test
     void withoutDemoTheBannerDoesNotClaimTheDemoTenant() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null);
 
         assertThat(banner).doesNotContain("belongs to the demo");
     }

@@ -30,6 +30,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -71,7 +75,11 @@ class UpIT {
         started.add(command);
         CommandLine commandLine = StatusnotifyCommand.commandLine(command);
         commandLine.setOut(new PrintWriter(out, true));
-        Future<Integer> exitCode = runner.submit(() -> commandLine.execute(args));
+        // The admin page only where a test asks for it: several runs may overlap, and 9400 may be taken here.
+        String[] withAdmin = List.of(args).contains("--admin-port") ? args
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(args), java.util.stream.Stream.of("--admin-port", "0"))
+                .toArray(String[]::new);
+        Future<Integer> exitCode = runner.submit(() -> commandLine.execute(withAdmin));
         assertThat(command.awaitStarted(Duration.ofSeconds(60))).as("up started; output so far:%n%s", out).isTrue();
         return exitCode;
     }
@@ -122,11 +130,20 @@ class UpIT {
     void demoNotificationsReachTheDemoReceiverWithValidAuthAndStopReleasesTheBroker(@TempDir Path dataDir)
             throws Exception {
         int receiverPort = Ports.free();
+        int adminPort = Ports.free();
         Future<Integer> exitCode = startUp("--kafka-port", Integer.toString(kafkaPort),
-                "--receiver-port", Integer.toString(receiverPort), "--data-dir", dataDir.toString(), "--rate", "10");
+                "--receiver-port", Integer.toString(receiverPort), "--data-dir", dataDir.toString(), "--rate", "10",
+                "--admin-port", Integer.toString(adminPort));
         DemoReceiver receiver = up.demoReceiver();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted() >= 3);
+        HttpClient http = HttpClient.newHttpClient();
+        URI admin = URI.create("http://127.0.0.1:" + adminPort);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(admin.resolve("/api/tenants"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"tenant\":\"demo\""));
+        assertThat(http.send(HttpRequest.newBuilder(admin.resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(output.toString()).contains("status page      http://localhost:" + adminPort + "/");
 
         assertThat(receiver.rejected()).isZero();
         assertThat(receiver.notifications()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(n -> {
@@ -142,6 +159,7 @@ class UpIT {
         assertThat(exitCode.get(60, TimeUnit.SECONDS)).isZero();
         assertThat(Ports.isFree(kafkaPort)).as("broker port released").isTrue();
         assertThat(Ports.isFree(receiverPort)).as("receiver port released").isTrue();
+        assertThat(Ports.isFree(adminPort)).as("admin port released").isTrue();
     }
 
     @Test
