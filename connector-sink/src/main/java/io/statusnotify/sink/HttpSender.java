@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +57,12 @@ final class HttpSender implements AutoCloseable {
 
     HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections, DestinationPolicy policy,
                List<X509Certificate> extraCas) {
-        this.clients = new TlsClients(connectTimeout, responseTimeout, maxConnections, policy, extraCas);
+        this(connectTimeout, responseTimeout, maxConnections, new CheckedDnsResolver(policy), extraCas);
+    }
+
+    HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections, CheckedDnsResolver resolver,
+               List<X509Certificate> extraCas) {
+        this.clients = new TlsClients(connectTimeout, responseTimeout, maxConnections, resolver, extraCas);
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeout.plus(responseTimeout).toMillis()))
@@ -74,8 +80,25 @@ final class HttpSender implements AutoCloseable {
 
     /** As above, with the header {@code markerHeader: 1} when not null (the connection test marks its request). */
     void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
+        SendTarget prepared;
         try {
-            SendTarget prepared = targets.computeIfAbsent(target, SendTarget::of);
+            prepared = targets.computeIfAbsent(target, SendTarget::of);
+        } catch (RuntimeException e) {
+            done.accept(new AttemptResult.Failure(e));
+            return;
+        }
+        // Started here when the host's addresses are known (nearly always); else on the lookup thread once they are.
+        CompletableFuture<Void> resolved = prepared.uri().getHost() == null ? CompletableFuture.completedFuture(null)
+                : clients.resolver().ready(prepared.uri().getHost());
+        if (resolved.isDone()) {
+            start(prepared, messageId, body, done, markerHeader);
+        } else {
+            resolved.thenRun(() -> start(prepared, messageId, body, done, markerHeader));
+        }
+    }
+
+    private void start(SendTarget prepared, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
+        try {
             SimpleRequestBuilder request = SimpleRequestBuilder.post(prepared.uri()).setBody(body, JSON)
                     .setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
             if (prepared.authorization() != null) request.setHeader(HttpHeaders.AUTHORIZATION, prepared.authorization());

@@ -24,10 +24,15 @@ final class TlsClients implements AutoCloseable {
 
     TlsClients(Duration connectTimeout, Duration responseTimeout, int maxConnections, DestinationPolicy policy,
                List<X509Certificate> extraCas) {
+        this(connectTimeout, responseTimeout, maxConnections, new CheckedDnsResolver(policy), extraCas);
+    }
+
+    TlsClients(Duration connectTimeout, Duration responseTimeout, int maxConnections, CheckedDnsResolver resolver,
+               List<X509Certificate> extraCas) {
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.maxConnections = maxConnections;
-        this.resolver = new CheckedDnsResolver(policy);
+        this.resolver = resolver;
         this.extraCas = List.copyOf(extraCas);
         this.shared = new PooledClient(connectTimeout, responseTimeout, maxConnections,
                 Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), TlsContexts.shared(this.extraCas), resolver);
@@ -48,6 +53,10 @@ final class TlsClients implements AutoCloseable {
             pooled.started();
             return pooled;
         });
+    }
+
+    CheckedDnsResolver resolver() {
+        return resolver;
     }
 
     /** Idle connections of every client are closed, and a tenant's own client unused for {@link #OWN_CLIENT_IDLE}. */
@@ -74,5 +83,6 @@ final class TlsClients implements AutoCloseable {
         own.values().forEach(PooledClient::close);
         own.clear();
         shared.close();
+        resolver.close();
     }
 }
