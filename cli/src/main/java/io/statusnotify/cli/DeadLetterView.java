@@ -22,7 +22,7 @@ import java.time.Instant;
 @JsonPropertyOrder({"time", "partition", "offset", "tenant", "key", "sequenceNum", "reason", "status", "attempts", "detail",
         "replayable"})
 record DeadLetterView(String time, int partition, long offset, String tenant, String key, Long sequenceNum, String reason,
-                      String status, String attempts, String detail, boolean replayable,
+                      Integer status, Integer attempts, String detail, boolean replayable,
                       @JsonIgnore long epochMillis) {
     /** The sink's reason for a notification it could not read: sending it again cannot help. */
     static final String MALFORMED = "malformed";
@@ -32,9 +32,19 @@ record DeadLetterView(String time, int partition, long offset, String tenant, St
         String reason = header(record, DeadLetterHeaders.REASON);
         return new DeadLetterView(Instant.ofEpochMilli(record.timestamp()).toString(), record.partition(), record.offset(),
                 tenant != null ? tenant : NotificationKey.tenantOf(record.key()), record.key(), sequenceNum(record.value()),
-                reason, header(record, DeadLetterHeaders.STATUS), header(record, DeadLetterHeaders.ATTEMPTS),
+                reason, number(header(record, DeadLetterHeaders.STATUS)), number(header(record, DeadLetterHeaders.ATTEMPTS)),
                 header(record, DeadLetterHeaders.MESSAGE), replayable(record, reason),
                 record.timestamp());
+    }
+
+    /** Numbers as numbers in JSON; a header another tool wrote that is not a number is left out. */
+    private static Integer number(String text) {
+        if (text == null) return null;
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @JsonIgnore

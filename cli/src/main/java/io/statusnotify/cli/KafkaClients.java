@@ -158,6 +158,11 @@ final class KafkaClients {
             while (!(cause instanceof ConfigException) && cause.getCause() != null) {
                 cause = cause.getCause();
             }
+            if (cause instanceof ConfigException && String.valueOf(cause.getMessage()).contains("bootstrap")) {
+                // The servers are no secret, and naming them is what helps.
+                throw OpsFailure.usage("--bootstrap-server: no usable host:port in '" + base.getProperty("bootstrap.servers")
+                        + "' (a host that resolves and a port, e.g. localhost:9092)");
+            }
             if (cause instanceof ConfigException) {
                 // Only the config's name: Kafka's message can quote the value, and the value can be a JAAS password.
                 java.util.regex.Matcher name = CONFIG_NAME.matcher(String.valueOf(cause.getMessage()));

@@ -56,6 +56,13 @@ public final class StatusnotifyCommand implements Callable<Integer> {
             }
         };
         CommandLine commandLine = new CommandLine(command, factory).setUsageHelpWidth(100);
+        // A mistake on the command line is one line (and where to look), not the whole help text.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e)
+                    + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof OpsFailure failure) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + failure.getMessage());

@@ -186,4 +186,21 @@ class OpsCommandLineTest {
         assertThat(run("events", "send", "--file", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--file: no such file");
     }
+
+    @Test
+    void aMistypedOptionIsOneLineNamingItNotTheWholeHelp() {
+        assertThat(run("tenant", "put", "acme", "--url", "http://a.example/x", "--max-in-flight", "abc")).isEqualTo(2);
+
+        assertThat(err.toString()).hasLineCount(1).startsWith("statusnotify tenant put: ")
+                .contains("--max-in-flight").contains("statusnotify tenant put --help");
+    }
+
+    @Test
+    void anUnresolvableBootstrapServerIsNamedAsSuch() {
+        assertThat(run("tenant", "list", "--bootstrap-server", "nosuchhost.invalid:9092", "--timeout", "2s")).isEqualTo(2);
+
+        assertThat(err.toString()).hasLineCount(1)
+                .startsWith("statusnotify tenant list: --bootstrap-server: no usable host:port in 'nosuchhost.invalid:9092'")
+                .doesNotContain("--command-config");
+    }
 }

@@ -7,6 +7,7 @@ import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,11 @@ public final class SinkMain {
             }
             app = SinkApp.start(sinkSettings, registry);
             started.set(app);
-        } catch (SettingsException | IllegalStateException | ConfigException | UncheckedIOException e) {
-            String reason = e instanceof ConfigException refused ? SettingsException.fromKafka(refused).getMessage() : e.getMessage();
+        } catch (SettingsException | IllegalStateException | KafkaException | UncheckedIOException e) {
+            // Kafka's clients wrap a refused config ("Failed to create new KafkaAdminClient"): name the variable.
+            ConfigException refused = SettingsException.refusedConfig(e);
+            if (e instanceof KafkaException && refused == null) throw (KafkaException) e;
+            String reason = refused != null ? SettingsException.fromKafka(refused).getMessage() : e.getMessage();
             LOG.error("Sink not started: {}", reason);
             if (admin != null) admin.close();
             registry.close();

@@ -70,6 +70,14 @@ class SinkMainIT {
     }
 
     @Test
+    void exitsWithCode2NamingTheBootstrapVariableWhenNoServerResolves() throws Exception {
+        Exit exit = runMain(Map.of("KAFKA_BOOTSTRAP_SERVERS", "nosuchhost.invalid:9092", "SNS_ADMIN_PORT", "0"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        assertThat(exit.output()).contains("Sink not started: KAFKA_BOOTSTRAP_SERVERS: ");
+    }
+
+    @Test
     void exitsWithCode2NamingAKafkaVariableTheClientRefuses() throws Exception {
         Exit exit = runMain(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9", "KAFKA_SECURITY_PROTOCOL", "BOGUS",
                 "SNS_ADMIN_PORT", "0"));

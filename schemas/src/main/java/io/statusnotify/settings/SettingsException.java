@@ -19,10 +19,19 @@ public class SettingsException extends RuntimeException {
      * variable's name ({@code security.protocol} came from {@code KAFKA_SECURITY_PROTOCOL}).
      */
     public static SettingsException fromKafka(ConfigException e) {
-        Matcher matcher = KAFKA_CONFIG_NAME.matcher(String.valueOf(e.getMessage()));
+        String message = String.valueOf(e.getMessage());
+        Matcher matcher = KAFKA_CONFIG_NAME.matcher(message);
         String variable = matcher.find()
                 ? "KAFKA_" + matcher.group(1).toUpperCase(Locale.ROOT).replace('.', '_')
-                : "KAFKA_*";
-        return new SettingsException(variable + ": " + e.getMessage());
+                : message.contains("bootstrap.servers") ? "KAFKA_BOOTSTRAP_SERVERS" : "KAFKA_*";
+        return new SettingsException(variable + ": " + message);
+    }
+
+    /** The config a Kafka client refused, when that is why {@code e} was thrown (clients wrap it), else null. */
+    public static ConfigException refusedConfig(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException refused) return refused;
+        }
+        return null;
     }
 }

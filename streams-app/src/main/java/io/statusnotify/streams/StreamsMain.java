@@ -7,6 +7,7 @@ import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,11 @@ public final class StreamsMain {
             }
             app = StreamsApp.start(settings, registry);
             started.set(app);
-        } catch (ConfigException | UncheckedIOException e) {
-            LOG.error("Cannot start: {}", e instanceof ConfigException refused
-                    ? SettingsException.fromKafka(refused).getMessage() : e.getMessage());
+        } catch (KafkaException | UncheckedIOException e) {
+            // Kafka's clients wrap a refused config ("Failed to create new KafkaAdminClient"): name the variable.
+            ConfigException refused = SettingsException.refusedConfig(e);
+            if (e instanceof KafkaException && refused == null) throw (KafkaException) e;
+            LOG.error("Cannot start: {}", refused != null ? SettingsException.fromKafka(refused).getMessage() : e.getMessage());
             stop(admin, registry);
             System.exit(2);
             return;
