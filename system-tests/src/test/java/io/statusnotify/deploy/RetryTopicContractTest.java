@@ -11,22 +11,36 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The retry topic's headers as the published AsyncAPI document (in the schemas jar) describes them and the sink writes them. */
+/** The retry topic's headers and the DLQ's reasons as the published AsyncAPI document (in the schemas jar) describes them and the sink writes them. */
 class RetryTopicContractTest {
 
     @Test
     void retryHeadersInTheAsyncApiDocumentAreTheOnesTheSinkWrites() {
-        JsonNode headers;
-        try (InputStream in = RetryTopicContractTest.class.getResourceAsStream("/asyncapi.yaml")) {
-            assertThat(in).as("asyncapi.yaml on the classpath (schemas jar)").isNotNull();
-            headers = new YAMLMapper().readTree(in).path("components").path("schemas").path("retryHeaders");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        JsonNode headers = schema("retryHeaders");
         Set<String> documented = new TreeSet<>();
         headers.path("properties").fieldNames().forEachRemaining(documented::add);
 
         assertThat(documented).isNotEmpty().containsExactlyInAnyOrderElementsOf(
                 AppConstants.withPrefix("io.statusnotify.sink.RetryHeaders", "sns.retry."));
+    }
+
+    @Test
+    void deadLetterReasonsInTheAsyncApiDocumentAreTheOnesTheSinkWrites() {
+        Set<String> documented = new TreeSet<>();
+        schema("notificationDeadLetterHeaders").path("properties").path("sns.error.reason").path("enum")
+                .forEach(reason -> documented.add(reason.asText()));
+
+        Set<String> written = new TreeSet<>(AppConstants.withPrefix("io.statusnotify.sink.DeadLetter", ""));
+        written.addAll(AppConstants.withPrefix("io.statusnotify.sink.DestinationRefusedException", ""));
+        assertThat(documented).isNotEmpty().isEqualTo(written);
+    }
+
+    private static JsonNode schema(String name) {
+        try (InputStream in = RetryTopicContractTest.class.getResourceAsStream("/asyncapi.yaml")) {
+            assertThat(in).as("asyncapi.yaml on the classpath (schemas jar)").isNotNull();
+            return new YAMLMapper().readTree(in).path("components").path("schemas").path(name);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
