@@ -76,4 +76,26 @@ class NotificationStampTest {
         assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{\"tenantName\":\" \"}}}")).isEqualTo("missing-field");
         assertThatThrownBy(() -> NotificationStamp.stamp(null, STAMP, false)).isInstanceOf(BadRecordException.class);
     }
+
+    @Test
+    void aFieldTheSinkActsOnGivenTwiceIsRefusedAsAmbiguous() {
+        String user = "\"user\":{\"tenantName\":\"a\"}";
+        assertThat(reason("{\"sequenceNum\":1,\"sequenceNum\":2,\"userStatusNotification\":{" + user + "}}")).isEqualTo("invalid");
+        assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{" + user + "},\"userStatusNotification\":{"
+                + user.replace("\"a\"", "\"b\"") + "}}")).isEqualTo("invalid");
+        assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{" + user + "," + user + "}}")).isEqualTo("invalid");
+        assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{\"tenantName\":\"a\",\"tenantName\":\"b\"}}}"))
+                .isEqualTo("invalid");
+        assertThat(reason("{\"sequenceNum\":1,\"queueTimestamp\":1,\"queueTimestamp\":2,\"userStatusNotification\":{" + user + "}}"))
+                .isEqualTo("invalid");
+    }
+
+    @Test
+    void contentAfterTheNotificationIsRefused() {
+        String valid = "{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{\"tenantName\":\"a\"}}}";
+        assertThat(NotificationStamp.stamp(bytes(valid + "\n"), STAMP, false).tenant()).isEqualTo("a");
+
+        assertThat(reason(valid + " {}")).isEqualTo("not-json");
+        assertThat(reason(valid + "x")).isEqualTo("not-json");
+    }
 }

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * One benchmark run, as the command line asked for it.
  *
  * @param rate          notifications a second; 0 = preload mode ({@code count} records written before the sink starts)
+ * @param warmupCount   preload mode: records written before the measured {@code count}, delivered first and not
+ *                      counted (JIT compilation, connections); the baseline reads only the measured ones
  * @param duration      how long records are produced at {@code rate} (rate mode)
  * @param warmup        how long records are produced at {@code rate} before the measured {@code duration}, which
  *                      starts once they are all delivered (rate mode; not counted: JIT, connections, backlog)
@@ -25,6 +27,7 @@ record BenchSettings(
         int users,
         double rate,
         long count,
+        long warmupCount,
         Duration duration,
         Duration warmup,
         int configuredTenants,
@@ -50,6 +53,7 @@ record BenchSettings(
         shown.put("keys", (long) tenants * users);
         if (preload()) {
             shown.put("count", count);
+            shown.put("warmupCount", warmupCount);
         } else {
             shown.put("rate", rate);
             shown.put("durationSeconds", duration.toMillis() / 1000.0);

@@ -33,6 +33,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     double rate = 0;
     @Option(names = "--count", description = "Records to preload when --rate is 0 (default ${DEFAULT-VALUE}).")
     long count = 100_000;
+    @Option(names = "--warmup-count", description = "Preload mode: write this many records first, before the "
+            + "measured --count; the sink delivers them first, uncounted, so what is measured runs warm (JIT "
+            + "compilation, connections); the baseline reads only the measured records; 0 for none "
+            + "(default ${DEFAULT-VALUE}).")
+    long warmupCount = 100_000;
     @Option(names = "--duration", description = "How long to produce at --rate, e.g. 30s, 2m (default ${DEFAULT-VALUE}).")
     String duration = "30s";
     @Option(names = "--warmup", description = "Rate mode: produce at --rate this long first, uncounted, so the "
@@ -82,14 +87,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
         require(users >= 1, "--users must be at least 1");
         require(rate >= 0, "--rate must not be negative");
         require(rate > 0 || count >= 1, "--count must be at least 1 in preload mode");
-        require(count < Integer.MAX_VALUE, "--count must be below " + Integer.MAX_VALUE);
+        require(warmupCount >= 0, "--warmup-count must not be negative");
+        require(count + warmupCount < Integer.MAX_VALUE, "--count plus --warmup-count must be below " + Integer.MAX_VALUE);
         require(configuredTenants >= 0, "--configured-tenants must not be negative");
         require(receiverDelayMs >= 0, "--receiver-delay-ms must not be negative");
         require(sinkHeap.matches("\\d+[kKmMgG]?"), "--sink-heap must look like 256m or 1g");
         require(brokerHeap.matches("\\d+[kKmMgG]?"), "--broker-heap must look like 512m or 1g");
         Path dir = out != null ? out : Path.of("target", "bench",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new BenchSettings(tenants, users, rate, count, duration("--duration", duration),
+        return new BenchSettings(tenants, users, rate, count, rate > 0 ? 0 : warmupCount, duration("--duration", duration),
                 "0s".equals(warmup.trim()) ? Duration.ZERO : duration("--warmup", warmup), configuredTenants,
                 receiverDelayMs, sinkHeap, jvmOptions(), brokerHeap, baseline, duration("--timeout", timeout),
                 dir.toAbsolutePath().normalize(), passedThrough(environment));

@@ -31,6 +31,9 @@ final class Phases {
     private final Admin admin;
     private final LoadProducer load;
     private final String topic;
+    /** Preload mode: where the measured records start (after the warm-up ones), by sequence number and offset. */
+    private long measuredFrom;
+    private Map<TopicPartition, Long> measuredOffsets;
 
     /** @param notes where to say what went wrong (a child JVM that died, deliveries missing) */
     Phases(BenchSettings settings, List<String> notes, KafkaBroker broker, Receivers receivers, Admin admin,
@@ -51,19 +54,22 @@ final class Phases {
         // The load producer's tenants carry clear-text passwords (see LoadProducer).
         env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
         String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
-        if (settings.preload()) {
-            LOG.info("Preloading {} notifications", settings.count());
-            load.preload(topic, settings.count());
-        }
+        if (settings.preload()) preload();
         try (SinkJvm sink = SinkJvm.start(settings.sinkHeap(), settings.sinkJvmOptions(), env, settings.outDir())) {
             Recorder recorder;
             long expected;
             CpuUse before;
             if (settings.preload()) {
-                before = cpu(0);
                 recorder = record("sink");
                 expected = settings.count();
-                LOG.info("Sink started; waiting for it to deliver {} notifications", expected);
+                if (settings.warmupCount() > 0) {
+                    LOG.info("Sink started; waiting for it to deliver the {} warm-up notifications first", settings.warmupCount());
+                    awaitFirstArrival("sink", recorder, sink::deathNotice);
+                    before = cpu(sink.cpuSeconds());
+                } else {
+                    before = cpu(0);
+                }
+                LOG.info("Waiting for the sink to deliver {} notifications", expected);
             } else {
                 sink.awaitConsuming(admin, group, topic, partitions(), START_TIMEOUT);
                 warmUp("sink", sink::deathNotice);
@@ -82,7 +88,7 @@ final class Phases {
     }
 
     PhaseResult baseline() {
-        Map<TopicPartition, Long> from = offsets(settings.preload() ? OffsetSpec.earliest() : OffsetSpec.latest());
+        Map<TopicPartition, Long> from = settings.preload() ? measuredOffsets : offsets(OffsetSpec.latest());
         try (Baseline baseline = new Baseline(broker.bootstrapServers(), from, receivers::url)) {
             Recorder recorder;
             long expected;
@@ -104,6 +110,29 @@ final class Phases {
         }
     }
 
+    /** The warm-up records first (delivered by the sink, not counted), then the measured ones. */
+    private void preload() {
+        if (settings.warmupCount() > 0) {
+            LOG.info("Preloading {} warm-up notifications", settings.warmupCount());
+            load.preload(topic, settings.warmupCount());
+        }
+        measuredFrom = load.nextSequence();
+        measuredOffsets = offsets(OffsetSpec.latest());
+        LOG.info("Preloading {} notifications", settings.count());
+        load.preload(topic, settings.count());
+    }
+
+    /** Until the first measured notification arrived (the warm-up ones are delivered before it, per partition). */
+    private void awaitFirstArrival(String phase, Recorder recorder, Supplier<String> deathNotice) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (recorder.delivered() == 0) {
+            String died = deathNotice.get();
+            if (died != null || System.nanoTime() > deadline) return; // awaitDelivered says what went wrong
+            sleep(5);
+        }
+        LOG.info("{}: warm-up done, measuring", phase);
+    }
+
     private CpuUse cpu(double sinkSeconds) {
         return new CpuUse(sinkSeconds, broker.cpuSeconds(), harnessCpuSeconds());
     }
@@ -119,7 +148,7 @@ final class Phases {
 
     private Recorder record(String phase) {
         // Preloaded records are the same for both phases; at a rate, each phase counts only its own.
-        long first = settings.preload() ? 0 : load.nextSequence();
+        long first = settings.preload() ? measuredFrom : load.nextSequence();
         Recorder recorder = new Recorder(phase, System.currentTimeMillis(), first);
         receivers.recordInto(recorder);
         return recorder;

@@ -11,6 +11,7 @@ final class Summary {
     static String headline(Report report) {
         var s = report.settings();
         String load = "preload".equals(s.get("mode")) ? "preload " + s.get("count") + " records"
+                + (s.get("warmupCount") instanceof Number n && n.longValue() > 0 ? " after " + n + " warm-up records" : "")
                 : String.format(Locale.ROOT, "%.0f/s for %.0f s", (Double) s.get("rate"), (Double) s.get("durationSeconds"));
         return String.format(Locale.ROOT, "statusnotify sink: %s, %s tenants x %s users, %s configured tenants, %d cpus",
                 load, s.get("tenants"), s.get("users"), s.get("configuredTenants"), report.machine().cpus());

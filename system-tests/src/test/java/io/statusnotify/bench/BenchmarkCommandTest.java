@@ -43,10 +43,26 @@ class BenchmarkCommandTest {
 
         assertThat(settings.preload()).isTrue();
         assertThat(settings.count()).isEqualTo(100_000);
+        assertThat(settings.warmupCount()).isEqualTo(100_000);
         assertThat(settings.tenants()).isEqualTo(10);
         assertThat(settings.users()).isEqualTo(1000);
         assertThat(settings.baseline()).isTrue();
         assertThat(settings.outDir().toString()).contains("target/bench/");
+    }
+
+    @Test
+    void warmUpRecordsAreForPreloadModeOnly() {
+        BenchmarkCommand preload = new BenchmarkCommand();
+        new CommandLine(preload).parseArgs("--count", "5000", "--warmup-count", "2000");
+        BenchmarkCommand atRate = new BenchmarkCommand();
+        new CommandLine(atRate).parseArgs("--rate", "100", "--warmup-count", "2000");
+        BenchmarkCommand negative = new BenchmarkCommand();
+        new CommandLine(negative).parseArgs("--warmup-count", "-1");
+
+        assertThat(preload.settings(Map.of()).warmupCount()).isEqualTo(2000);
+        assertThat(preload.settings(Map.of()).describe()).containsEntry("warmupCount", 2000L);
+        assertThat(atRate.settings(Map.of()).warmupCount()).as("rate mode warms up by --warmup").isZero();
+        assertThatThrownBy(() -> negative.settings(Map.of())).hasMessageContaining("--warmup-count must not be negative");
     }
 
     @Test

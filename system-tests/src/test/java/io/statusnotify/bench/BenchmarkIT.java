@@ -15,19 +15,20 @@ class BenchmarkIT {
 
     @Test
     void aPreloadRunReportsEveryRecordDeliveredInOrderBySinkAndBaseline() {
-        // given 2000 preloaded records for 3 tenants of 20 users, and 5 idle tenants configured
+        // given 2000 preloaded records after 500 warm-up ones, for 3 tenants of 20 users, and 5 idle tenants configured
         Path out = Path.of("target", "bench-it", "preload-" + System.currentTimeMillis()).toAbsolutePath();
-        BenchSettings settings = new BenchSettings(3, 20, 0, 2000, Duration.ofSeconds(30), Duration.ZERO, 5, 0, "256m", List.of(),
+        BenchSettings settings = new BenchSettings(3, 20, 0, 2000, 500, Duration.ofSeconds(30), Duration.ZERO, 5, 0, "256m", List.of(),
                 "512m", true, Duration.ofSeconds(60), out, Map.of());
 
         // when
         Report report = new Benchmark(settings).run();
         ReportFiles.write(report, out);
 
-        // then the sink delivered everything once and in per-user order
+        // then the sink delivered everything once and in per-user order, the warm-up records not counted
         assertThat(report.notes()).isEmpty();
         assertThat(report.sink().expected()).isEqualTo(2000);
         assertThat(report.sink().delivered()).isEqualTo(2000);
+        assertThat(report.sink().requests()).as("warm-up deliveries are not counted").isEqualTo(2000);
         assertThat(report.sink().orderViolations()).isZero();
         assertThat(report.sink().duplicates()).isZero();
         assertThat(report.sink().unreadable()).isZero();
@@ -39,15 +40,17 @@ class BenchmarkIT {
         assertThat(report.sink().heap().maxUsedMb()).isPositive();
         assertThat(report.sink().heap().liveAfterFullGcMb()).isPositive();
         assertThat(report.sink().cpu().sinkSeconds()).isPositive();
-        // and so did the baseline, over the same records
+        // and so did the baseline, over the same measured records only
         assertThat(report.baseline().delivered()).isEqualTo(2000);
+        assertThat(report.baseline().requests()).as("the baseline skips the warm-up records").isEqualTo(2000);
         assertThat(report.baseline().orderViolations()).isZero();
         assertThat(report.sinkToBaselineThroughput()).isPositive();
         // the files are there and say the same
         assertThat(out.resolve(ReportFiles.SVG)).isRegularFile();
         Report written = ReportFiles.read(out);
         assertThat(written.sink().delivered()).isEqualTo(2000);
-        assertThat(written.settings()).containsEntry("mode", "preload").containsEntry("configuredTenants", 5);
+        assertThat(written.settings()).containsEntry("mode", "preload").containsEntry("configuredTenants", 5)
+                .containsEntry("warmupCount", 500);
         assertThat(Files.exists(out.resolve("kafka"))).as("the broker's data is removed").isFalse();
     }
 }
