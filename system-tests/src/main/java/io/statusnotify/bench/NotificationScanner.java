@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Picks the three fields the benchmark needs out of a POSTed notification without parsing the whole JSON (the
  * receiver sees tens of thousands a second on the same cores as the sink). Whitespace after the colon is allowed.
+ * The first occurrence of each field name counts; one pass finds all three, stopping at the last of them.
  */
 final class NotificationScanner {
     private static final byte[] SEQUENCE = bytes("\"sequenceNum\"");
@@ -22,11 +23,21 @@ final class NotificationScanner {
     }
 
     static Fields scan(byte[] body) {
-        return new Fields(number(body, SEQUENCE), number(body, CREATED), string(body, MEMBER));
+        int sequence = -1;
+        int created = -1;
+        int member = -1;
+        // Every name starts with a quote: only quotes can start a first occurrence.
+        for (int i = 0; i < body.length && (sequence < 0 || created < 0 || member < 0); i++) {
+            if (body[i] != '"') continue;
+            if (sequence < 0 && startsWith(body, i, SEQUENCE)) sequence = i;
+            else if (created < 0 && startsWith(body, i, CREATED)) created = i;
+            else if (member < 0 && startsWith(body, i, MEMBER)) member = i;
+        }
+        return new Fields(number(body, valueStart(body, sequence, SEQUENCE)),
+                number(body, valueStart(body, created, CREATED)), string(body, valueStart(body, member, MEMBER)));
     }
 
-    private static long number(byte[] body, byte[] name) {
-        int i = valueStart(body, name);
+    private static long number(byte[] body, int i) {
         if (i < 0 || i >= body.length || body[i] < '0' || body[i] > '9') return -1;
         long value = 0;
         while (i < body.length && body[i] >= '0' && body[i] <= '9') {
@@ -35,17 +46,15 @@ final class NotificationScanner {
         return value;
     }
 
-    private static String string(byte[] body, byte[] name) {
-        int start = valueStart(body, name);
+    private static String string(byte[] body, int start) {
         if (start < 0 || start >= body.length || body[start] != '"') return null;
         int end = start + 1;
         while (end < body.length && body[end] != '"') end++;
         return end < body.length ? new String(body, start + 1, end - start - 1, StandardCharsets.UTF_8) : null;
     }
 
-    /** Index of the first byte of the value of the first field called {@code name}, or -1. */
-    private static int valueStart(byte[] body, byte[] name) {
-        int at = indexOf(body, name);
+    /** Index of the first byte of the value of the field called {@code name} found at {@code at}, or -1. */
+    private static int valueStart(byte[] body, int at, byte[] name) {
         if (at < 0) return -1;
         int i = skipSpace(body, at + name.length);
         if (i >= body.length || body[i] != ':') return -1;
@@ -57,15 +66,13 @@ final class NotificationScanner {
         return i;
     }
 
-    private static int indexOf(byte[] body, byte[] name) {
-        outer:
-        for (int i = 0; i <= body.length - name.length; i++) {
-            for (int j = 0; j < name.length; j++) {
-                if (body[i + j] != name[j]) continue outer;
-            }
-            return i;
+    /** Whether {@code name} is at {@code at}, whose quote the caller has matched already. */
+    private static boolean startsWith(byte[] body, int at, byte[] name) {
+        if (at + name.length > body.length) return false;
+        for (int j = 1; j < name.length; j++) {
+            if (body[at + j] != name[j]) return false;
         }
-        return -1;
+        return true;
     }
 
     private static byte[] bytes(String s) {

@@ -1,89 +1,73 @@
 package io.statusnotify.bench;
 
-import org.apache.hc.core5.http.EntityDetails;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.HttpStatus;
-import org.apache.hc.core5.http.Message;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.impl.bootstrap.AsyncServerBootstrap;
-import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer;
-import org.apache.hc.core5.http.message.BasicHttpResponse;
-import org.apache.hc.core5.http.nio.AsyncRequestConsumer;
-import org.apache.hc.core5.http.nio.AsyncServerRequestHandler;
-import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
-import org.apache.hc.core5.http.nio.support.BasicRequestConsumer;
-import org.apache.hc.core5.http.nio.support.BasicResponseProducer;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.reactor.ListenerEndpoint;
-import org.apache.hc.core5.util.TimeValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The tenants' servers: one non-blocking HTTP/1.1 server on loopback (what a client gets from a plain http:// URL
  * without prior knowledge of HTTP/2) listening on a port per busy tenant, as separate servers would (so the sink
- * keeps a connection pool per tenant), and one port shared by the idle ones; a path per tenant ({@code /<tenant>}), answering 204 — after {@code delayMs} if set, without holding a thread.
- * Every POST goes to the current {@link Recorder}, stamped with its arrival time.
+ * keeps a connection pool per tenant), and one port shared by the idle ones; a path per tenant ({@code /<tenant>}),
+ * answering 204 — after {@code delayMs} if set, without holding a thread. Every POST goes to the current
+ * {@link Recorder}, stamped with its arrival time (when its body has been read).
+ * <p>
+ * Written on java.nio rather than an HTTP library: the receivers share the cores with the sink they measure, and a
+ * general server cost a quarter of the machine. {@link ReceiverReactor} threads do all the work.
  */
 final class Receivers implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Receivers.class);
-    private final HttpAsyncServer server;
-    private final ScheduledExecutorService delayer;
+    private static final int BACKLOG = 4096;
+    private final List<ReceiverReactor> reactors = new ArrayList<>();
+    private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private int sharedPort;
+    /** Touched only by the thread that accepts. */
+    private int nextReactor;
     private volatile Recorder recorder;
 
-    private Receivers(HttpAsyncServer server, ScheduledExecutorService delayer) {
-        this.server = server;
-        this.delayer = delayer;
+    private Receivers() {
     }
 
     /** @param ownPorts the tenants that get a port of their own; every other tenant shares one */
     static Receivers start(int delayMs, Collection<String> ownPorts) {
-        ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "receiver-delay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Receivers[] self = new Receivers[1];
-        HttpAsyncServer server = AsyncServerBootstrap.bootstrap()
-                // Requests name 127.0.0.1 as their host; any other canonical name would answer 421 Misdirected Request.
-                .setCanonicalHostName("127.0.0.1")
-                .setIOReactorConfig(IOReactorConfig.custom()
-                        .setIoThreadCount(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                        .setTcpNoDelay(true)
-                        .setBacklogSize(4096)
-                        .build())
-                .setExceptionCallback(e -> LOG.debug("receiver: {}", e.toString()))
-                .register("*", new Handler(delayMs, delayer, (tenant, body, at) -> self[0].arrived(tenant, body, at)))
-                .create();
-        server.start();
-        self[0] = new Receivers(server, delayer);
+        Receivers receivers = new Receivers();
         try {
-            for (String tenant : ownPorts) self[0].ports.put(tenant, listen(server));
-            self[0].sharedPort = listen(server);
-            return self[0];
-        } catch (Exception e) {
-            server.close(CloseMode.IMMEDIATE);
+            receivers.open(TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMs)), ownPorts);
+            return receivers;
+        } catch (IOException e) {
+            receivers.close();
             throw new IllegalStateException("cannot start the receivers: " + e, e);
         }
     }
 
-    private static int listen(HttpAsyncServer server) throws Exception {
-        ListenerEndpoint endpoint = server.listen(new InetSocketAddress("127.0.0.1", 0), URIScheme.HTTP).get();
-        return ((InetSocketAddress) endpoint.getAddress()).getPort();
+    private void open(long delayNanos, Collection<String> ownPorts) throws IOException {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < threads; i++) {
+            reactors.add(new ReceiverReactor("receiver-io-" + i, delayNanos, this::arrived));
+        }
+        for (String tenant : ownPorts) ports.put(tenant, listen());
+        sharedPort = listen();
+        reactors.forEach(ReceiverReactor::start);
+    }
+
+    private int listen() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        listeners.add(server);
+        server.bind(new InetSocketAddress("127.0.0.1", 0), BACKLOG);
+        reactors.get(0).listen(server, this::handOut);
+        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+    }
+
+    /** Round-robin: a busy tenant's pooled connections spread over every reactor. */
+    private void handOut(SocketChannel channel) {
+        reactors.get(nextReactor).adopt(channel);
+        nextReactor = (nextReactor + 1) % reactors.size();
     }
 
     String url(String tenant) {
@@ -102,56 +86,32 @@ final class Receivers implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close(CloseMode.GRACEFUL);
-        try {
-            server.awaitShutdown(TimeValue.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        reactors.forEach(ReceiverReactor::stop);
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
         }
-        delayer.shutdownNow();
+    }
+
+    /** The tenant a request target names: its path without the leading slash and the query. */
+    static String tenantOf(String target) {
+        if (target == null) return "";
+        String path = target;
+        int scheme = path.indexOf("://");
+        if (!path.startsWith("/") && scheme > 0) {
+            // Absolute form (http://host/path): only the path names the tenant.
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int query = path.indexOf('?');
+        String plain = query < 0 ? path : path.substring(0, query);
+        return plain.startsWith("/") ? plain.substring(1) : plain;
     }
 
     interface Arrivals {
         void arrived(String tenant, byte[] body, long atMs);
-    }
-
-    private record Handler(int delayMs, ScheduledExecutorService delayer, Arrivals arrivals)
-            implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
-
-        @Override
-        public AsyncRequestConsumer<Message<HttpRequest, byte[]>> prepare(HttpRequest request, EntityDetails entity,
-                                                                         HttpContext context) {
-            return new BasicRequestConsumer<>(entity == null ? null : new BasicAsyncEntityConsumer());
-        }
-
-        @Override
-        public void handle(Message<HttpRequest, byte[]> message, ResponseTrigger trigger, HttpContext context)
-                throws HttpException, IOException {
-            long at = System.currentTimeMillis();
-            byte[] body = message.getBody();
-            if (body != null) arrivals.arrived(tenantOf(message.getHead().getPath()), body, at);
-            if (delayMs <= 0) {
-                respond(trigger, context);
-            } else {
-                delayer.schedule(() -> {
-                    try {
-                        respond(trigger, context);
-                    } catch (HttpException | IOException e) {
-                        LOG.debug("delayed response not sent: {}", e.toString());
-                    }
-                }, delayMs, TimeUnit.MILLISECONDS);
-            }
-        }
-
-        private static void respond(ResponseTrigger trigger, HttpContext context) throws HttpException, IOException {
-            trigger.submitResponse(new BasicResponseProducer(new BasicHttpResponse(HttpStatus.SC_NO_CONTENT)), context);
-        }
-
-        static String tenantOf(String path) {
-            if (path == null) return "";
-            int query = path.indexOf('?');
-            String plain = query < 0 ? path : path.substring(0, query);
-            return plain.startsWith("/") ? plain.substring(1) : plain;
-        }
     }
 }

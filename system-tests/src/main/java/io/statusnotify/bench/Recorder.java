@@ -18,7 +18,8 @@ final class Recorder {
     private final List<Ints> perSecond = new ArrayList<>();
     private final Ints all = new Ints();
     private final BitSet seen = new BitSet();
-    private final Map<String, Long> lastByKey = new HashMap<>();
+    /** The highest sequence number seen per tenant and member id. */
+    private final Map<String, Map<String, LastSequence>> lastByKey = new HashMap<>();
     private long requests;
     private long duplicates;
     private long orderViolations;
@@ -42,13 +43,12 @@ final class Recorder {
         // Scanned outside the lock: the receiver's I/O threads only queue for the bookkeeping.
         NotificationScanner.Fields fields = NotificationScanner.scan(body);
         if (fields.complete() && fields.sequenceNum() < firstSequence) return;
-        String key = tenant + "/" + fields.memberId();
         synchronized (this) {
-            count(key, fields, arrivalMs);
+            count(tenant, fields, arrivalMs);
         }
     }
 
-    private void count(String key, NotificationScanner.Fields fields, long arrivalMs) {
+    private void count(String tenant, NotificationScanner.Fields fields, long arrivalMs) {
         requests++;
         if (!fields.complete() || fields.sequenceNum() > Integer.MAX_VALUE) {
             unreadable++;
@@ -61,11 +61,11 @@ final class Recorder {
         }
         seen.set(seq);
         delivered++;
-        Long previous = lastByKey.put(key, fields.sequenceNum());
-        if (previous != null && previous > seq) {
-            orderViolations++;
-            lastByKey.put(key, previous);
-        }
+        // Two lookups instead of building a tenant/memberID key per record; no Long boxed either.
+        LastSequence last = lastByKey.computeIfAbsent(tenant, t -> new HashMap<>())
+                .computeIfAbsent(fields.memberId(), m -> new LastSequence());
+        if (last.value > seq) orderViolations++;
+        else last.value = seq;
         if (firstArrivalMs < 0) firstArrivalMs = arrivalMs;
         lastArrivalMs = Math.max(lastArrivalMs, arrivalMs);
         int latency = (int) Math.max(0, Math.min(Integer.MAX_VALUE, arrivalMs - fields.creationTimestamp()));
@@ -97,5 +97,9 @@ final class Recorder {
         int index = (int) Math.max(0, (arrivalMs - startMs) / 1000);
         while (perSecond.size() <= index) perSecond.add(new Ints());
         return perSecond.get(index);
+    }
+
+    private static final class LastSequence {
+        long value = -1;
     }
 }
