@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * The HTTP boundary: POSTs a notification to a tenant's server without blocking, over pooled keep-alive
  * connections (HTTP/2 where a TLS server offers it), only to addresses the {@link DestinationPolicy} allows. Never
  * follows redirects and never retries on its own (the caller decides, see {@link ResponsePolicy}); response bodies
- * are read and thrown away. A tenant with TLS material of its own gets a client of its own. Thread-safe.
+ * are read and thrown away. A tenant with TLS material of its own gets a client of its own, built off the caller's
+ * thread. Thread-safe.
  */
 final class HttpSender implements AutoCloseable {
     static final String USER_AGENT = "statusnotify/" + version();
@@ -62,7 +63,12 @@ final class HttpSender implements AutoCloseable {
 
     HttpSender(Duration connectTimeout, Duration responseTimeout, int maxConnections, CheckedDnsResolver resolver,
                List<X509Certificate> extraCas) {
-        this.clients = new TlsClients(connectTimeout, responseTimeout, maxConnections, resolver, extraCas);
+        this(connectTimeout, responseTimeout, new TlsClients(connectTimeout, responseTimeout, maxConnections, resolver, extraCas));
+    }
+
+    /** Over {@code clients}, which it closes. */
+    HttpSender(Duration connectTimeout, Duration responseTimeout, TlsClients clients) {
+        this.clients = clients;
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis()))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectTimeout.plus(responseTimeout).toMillis()))
@@ -87,17 +93,37 @@ final class HttpSender implements AutoCloseable {
             done.accept(new AttemptResult.Failure(e));
             return;
         }
-        // Started here when the host's addresses are known (nearly always); else on the lookup thread once they are.
+        whenReady(prepared, messageId, body, done, markerHeader);
+    }
+
+    /**
+     * Started here when the host's addresses are known and its client is built (nearly always); else on the lookup
+     * or client-building thread once both are: neither may keep the caller, the delivery thread, waiting.
+     */
+    private void whenReady(SendTarget prepared, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
         CompletableFuture<Void> resolved = prepared.uri().getHost() == null ? CompletableFuture.completedFuture(null)
                 : clients.resolver().ready(prepared.uri().getHost());
-        if (resolved.isDone()) {
-            start(prepared, messageId, body, done, markerHeader);
+        CompletableFuture<Void> built = clients.ready(prepared.tls());
+        if (resolved.isDone() && built.isDone()) {
+            start(prepared, built, messageId, body, done, markerHeader);
         } else {
-            resolved.thenRun(() -> start(prepared, messageId, body, done, markerHeader));
+            CompletableFuture.allOf(resolved, built)
+                    .whenComplete((ignored, error) -> start(prepared, built, messageId, body, done, markerHeader));
         }
     }
 
-    private void start(SendTarget prepared, String messageId, byte[] body, Consumer<AttemptResult> done, String markerHeader) {
+    private void start(SendTarget prepared, CompletableFuture<Void> built, String messageId, byte[] body,
+                       Consumer<AttemptResult> done, String markerHeader) {
+        if (built.isCompletedExceptionally()) {
+            done.accept(new AttemptResult.Failure(TlsClients.failure(built)));
+            return;
+        }
+        PooledClient pooled = clients.acquire(prepared.tls());
+        if (pooled == null) {
+            // Its client was closed for being unused after it was built and before this request got to it.
+            whenReady(prepared, messageId, body, done, markerHeader);
+            return;
+        }
         try {
             SimpleRequestBuilder request = SimpleRequestBuilder.post(prepared.uri()).setBody(body, JSON)
                     .setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
@@ -111,14 +137,9 @@ final class HttpSender implements AutoCloseable {
             }
             HttpClientContext context = HttpClientContext.create();
             context.setRequestConfig(requestConfig);
-            PooledClient pooled = clients.acquire(prepared.tls());
-            try {
-                execute(pooled, request, context, done);
-            } catch (RuntimeException e) {
-                pooled.finished();
-                throw e;
-            }
+            execute(pooled, request, context, done);
         } catch (Exception e) {
+            pooled.finished();
             done.accept(new AttemptResult.Failure(e));
         }
     }
