@@ -32,7 +32,6 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
-    private static final long SWEEP_EVERY_MILLIS = 30_000;
     private static final long STATUS_EVERY_MILLIS = 1_000;
     /** Counting a big retry backlog takes a while; below max.poll.interval.ms (5 min), which this runs within. */
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
@@ -44,6 +43,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private final Timers timers;
     private final ParkedKeys parked;
     private final Clock clock;
+    private final long sweepEveryMillis;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
     private Dispatcher dispatcher;
@@ -52,7 +52,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private long lastCommitAt;
 
     DeliveryEngine(KafkaConsumer<String, byte[]> consumer, RetryScan scan, SinkSettings settings, TenantConfigView view,
-                   Timers timers, ParkedKeys parked, Clock clock) {
+                   Timers timers, ParkedKeys parked, Clock clock, Housekeeping housekeeping) {
         this.consumer = consumer;
         this.scan = scan;
         this.settings = settings;
@@ -60,6 +60,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         this.timers = timers;
         this.parked = parked;
         this.clock = clock;
+        this.sweepEveryMillis = housekeeping.sweepEvery().toMillis();
     }
 
     void use(Dispatcher dispatcher) {
@@ -117,7 +118,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     }
 
     private void scheduleSweep() {
-        timers.at(clock.millis() + SWEEP_EVERY_MILLIS, () -> {
+        timers.at(clock.millis() + sweepEveryMillis, () -> {
             dispatcher.sweep();
             scheduleSweep();
         });

@@ -39,7 +39,7 @@ final class Dispatcher {
     private final Timers timers;
     private final Executor engine;
     private final ParkedKeys parked;
-    private final Map<String, TenantState> tenants = new HashMap<>();
+    private final TenantStates tenants;
     private final Map<String, KeyLane> mainLanes = new HashMap<>();
     private final Map<String, KeyLane> retryLanes = new HashMap<>();
     private final ArrayDeque<TenantState> waitingForGlobalSlot = new ArrayDeque<>();
@@ -54,7 +54,8 @@ final class Dispatcher {
     private TenantState grantedGlobalSlot;
 
     Dispatcher(TenantConfigView view, HttpSender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
-               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked) {
+               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked,
+               Housekeeping housekeeping) {
         this.view = view;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -67,6 +68,7 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
+        this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter());
     }
 
     void use(ParkedReader reader) {
@@ -461,10 +463,10 @@ final class Dispatcher {
      */
     void configChanged(String tenantName) {
         if (GlobalSettings.KEY.equals(tenantName)) {
-            List.copyOf(tenants.values()).forEach(tenant -> reconsider(tenant, false));
+            List.copyOf(tenants.all()).forEach(tenant -> reconsider(tenant, false));
             return;
         }
-        TenantState tenant = tenants.get(tenantName);
+        TenantState tenant = tenants.find(tenantName);
         if (tenant != null) reconsider(tenant, true);
     }
 
@@ -480,15 +482,29 @@ final class Dispatcher {
 
     /**
      * Every waiting notification older than the max age goes to the DLQ now, not when its tenant recovers; idle HTTP
-     * connections are closed.
+     * connections are closed; tenants gone and idle for the grace are forgotten.
      */
     void sweep() {
         sender.closeIdle();
-        for (TenantState tenant : tenants.values()) {
+        for (TenantState tenant : tenants.all()) {
             for (KeyLane lane : List.copyOf(tenant.waiting)) {
                 if (!lane.items.isEmpty() && expired(lane.items.peek()) != null) wake(lane, tenant);
             }
         }
+        forgetGoneTenants();
+    }
+
+    /** A tenant deleted (or never configured) and idle for the grace: its state, status row and series go. */
+    private void forgetGoneTenants() {
+        Set<String> withLanes = new HashSet<>();
+        mainLanes.values().forEach(lane -> withLanes.add(lane.tenant));
+        retryLanes.values().forEach(lane -> withLanes.add(lane.tenant));
+        List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, withLanes);
+        if (forgotten.isEmpty()) return;
+        forgotten.forEach(metrics::forget);
+        LOG.info("Forgot {} tenant(s) without a config record that held nothing for a while: {}", forgotten.size(),
+                forgotten.size() <= 20 ? forgotten : forgotten.subList(0, 20) + " and more");
+        publishStatus(); // the page and gauges lose them now, not at the next refresh
     }
 
     /** The partitions' lanes are set aside; their records are the next owner's (from the last commit). */
@@ -553,7 +569,7 @@ final class Dispatcher {
     }
 
     private TenantState tenant(String name) {
-        return tenants.computeIfAbsent(name, TenantState::new);
+        return tenants.get(name);
     }
 
     int inFlight() {
@@ -656,7 +672,7 @@ final class Dispatcher {
     private void makeRoom() {
         int target = limits.maxBufferedRetries() * 3 / 4;
         if (bufferedRetries < limits.maxBufferedRetries()) return;
-        for (TenantState tenant : tenants.values()) {
+        for (TenantState tenant : tenants.all()) {
             if (!tenant.isBlocked()) continue;
             for (KeyLane lane : tenant.waiting) {
                 for (Item item : lane.items) {
@@ -672,7 +688,7 @@ final class Dispatcher {
 
     /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
     void publishStatus() {
-        board.refresh(tenants, mainLanes.values(), retryLanes.values(), view, clock.millis());
+        board.refresh(tenants.byName(), mainLanes.values(), retryLanes.values(), view, clock.millis());
         metrics.tenants(board.current());
     }
 

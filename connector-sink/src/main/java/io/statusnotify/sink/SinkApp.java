@@ -40,7 +40,7 @@ public final class SinkApp implements AutoCloseable {
     private final Thread deliveryThread;
     private volatile boolean closing;
 
-    private SinkApp(SinkSettings settings, MeterRegistry registry) {
+    private SinkApp(SinkSettings settings, MeterRegistry registry, Housekeeping housekeeping) {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
         SinkSettings.Limits limits = settings.limits();
@@ -57,11 +57,12 @@ public final class SinkApp implements AutoCloseable {
         // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
         this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), outbox.bindTo(registry));
         this.engine = new DeliveryEngine(consumer, new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
-                timers, parked, clock);
+                timers, parked, clock, housekeeping);
         SinkMetrics metrics = new SinkMetrics(registry, limits.metricsMaxTenants());
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
-        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked);
+        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked,
+                housekeeping);
         engine.use(dispatcher);
         this.parkedReader = new ParkedReader(settings.kafkaCopy(), engine, dispatcher::loaded);
         dispatcher.use(parkedReader);
@@ -78,9 +79,14 @@ public final class SinkApp implements AutoCloseable {
      * delivering. Returns at once; see {@link #isReady()}.
      */
     public static SinkApp start(SinkSettings settings, MeterRegistry registry) {
+        return start(settings, registry, Housekeeping.DEFAULTS);
+    }
+
+    /** The same with other sweep timings (tests). */
+    static SinkApp start(SinkSettings settings, MeterRegistry registry, Housekeeping housekeeping) {
         LOG.info("Starting sink: {}", settings);
         TopicSetup.ensureTopics(settings);
-        SinkApp app = new SinkApp(settings, registry);
+        SinkApp app = new SinkApp(settings, registry, housekeeping);
         app.followerThread.start();
         app.deliveryThread.start();
         return app;

@@ -31,6 +31,8 @@ final class SinkMetrics {
     static final String TENANT_WAITING = "sns.sink.tenant.waiting";
     static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting.seconds";
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
+    private static final List<String> TENANT_COUNTERS = List.of(DELIVERED, ATTEMPTS, FAILURES, PARKED, DEAD_LETTERED,
+            DROPPED);
 
     private final MeterRegistry registry;
     /** Looked up once per tenant: these two move for every notification. */
@@ -117,6 +119,22 @@ final class SinkMetrics {
         tenantOldestWaiting.register(rows(byTag, 2), true);
         circuitState.register(states.entrySet().stream().map(e -> MultiGauge.Row.of(
                 Tags.of("tenant", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
+    }
+
+    /**
+     * A forgotten tenant's counters leave the registry and its tag's place is freed; what it counted as
+     * {@value TenantTags#OTHER} stays there. Its gauges go at the next {@link #tenants} without it.
+     */
+    void forget(String tenant) {
+        delivered.remove(tenant);
+        attempts.remove(tenant);
+        if (!tags.forget(tenant)) return;
+        for (String name : TENANT_COUNTERS) {
+            registry.find(name).tag("tenant", tenant).meters().forEach(registry::remove);
+        }
+        // A tenant counted as _other may now get the freed tag: its cached counters are looked up again.
+        delivered.keySet().removeIf(t -> !tags.isNamed(t));
+        attempts.keySet().removeIf(t -> !tags.isNamed(t));
     }
 
     private static List<MultiGauge.Row<?>> rows(Map<String, double[]> byTag, int index) {

@@ -19,7 +19,7 @@ final class StatusBoard {
         return current;
     }
 
-    /** Configured tenants and those the engine knows (a deleted one with notifications still held), by name. */
+    /** Configured tenants and those the engine knows (a deleted one until it is forgotten), by name. */
     void refresh(Map<String, TenantState> tenants, Collection<KeyLane> mainLanes, Collection<KeyLane> retryLanes,
                  TenantConfigView view, long now) {
         Map<String, int[]> waiting = new HashMap<>();

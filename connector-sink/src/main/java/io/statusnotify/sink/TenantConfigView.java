@@ -103,6 +103,11 @@ final class TenantConfigView {
         return held.unusableCause() == null ? new Route.Send(config) : new Route.Unusable(held.unusableCause());
     }
 
+    /** Whether the tenant has a config record now (usable or not; disabled counts). */
+    boolean hasRecord(String tenant) {
+        return tenant != null && tenants.containsKey(tenant);
+    }
+
     /** The tenants with a config record now (usable or not). */
     Set<String> tenantNames() {
         return Set.copyOf(tenants.keySet());

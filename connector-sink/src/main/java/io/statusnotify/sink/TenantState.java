@@ -19,6 +19,8 @@ import java.util.Set;
 final class TenantState {
     enum Circuit { CLOSED, OPEN, HALF_OPEN, AUTH_FAILED }
 
+    static final long NOT_QUIET = -1;
+
     final String name;
     Circuit circuit = Circuit.CLOSED;
     /** Failed attempts since the last success; the circuit opens at {@code SNS_CIRCUIT_FAILURES_TO_OPEN}. */
@@ -49,6 +51,10 @@ final class TenantState {
     long lastErrorAt;
     boolean waitingForGlobalSlot;
     boolean rateTimerSet;
+    /** Looked up since the last sweep ({@link TenantStates}): a tenant whose notifications keep coming is not forgotten. */
+    boolean active = true;
+    /** The first sweep that found it gone and quiet, or {@link #NOT_QUIET}. */
+    long quietSince = NOT_QUIET;
     private TokenBucket bucket;
 
     TenantState(String name) {
@@ -62,6 +68,12 @@ final class TenantState {
     /** Nothing of it may be tried until a probe time or a config change. */
     boolean isBlocked() {
         return circuit == Circuit.OPEN || circuit == Circuit.AUTH_FAILED;
+    }
+
+    /** Nothing of it in flight or waiting for a slot, a wake-up or a probe: forgetting it loses nothing. */
+    boolean isIdle() {
+        return inFlight == 0 && queued == 0 && readyForSlot.isEmpty() && waiting.isEmpty() && !waitingForGlobalSlot
+                && !probeInFlight && !probeLoading;
     }
 
     boolean isClosed() {

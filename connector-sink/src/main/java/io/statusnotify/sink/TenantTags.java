@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code tenant} tag's value: the tenant's name for the first {@code SNS_METRICS_MAX_TENANTS} tenants seen, then
- * {@value #OTHER} for the rest, so thousands of tenants cannot blow up the metrics backend.
+ * {@value #OTHER} for the rest, so thousands of tenants cannot blow up the metrics backend. A forgotten tenant's
+ * name frees its place for the next tenant seen.
  */
 final class TenantTags {
     static final String OTHER = "_other";
@@ -22,5 +23,14 @@ final class TenantTags {
         if (named.size() >= max) return OTHER;
         named.add(tenant);
         return tenant;
+    }
+
+    boolean isNamed(String tenant) {
+        return tenant != null && named.contains(tenant);
+    }
+
+    /** Frees the tenant's place; false when it had none (it was counted as {@value #OTHER}). */
+    boolean forget(String tenant) {
+        return tenant != null && named.remove(tenant);
     }
 }

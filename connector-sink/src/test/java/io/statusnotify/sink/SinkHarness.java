@@ -79,7 +79,12 @@ final class SinkHarness implements AutoCloseable {
 
     /** Starts a sink and waits until it is ready to deliver. */
     SinkApp startSink() {
-        SinkApp app = SinkApp.start(settings(), registry);
+        return startSink(Housekeeping.DEFAULTS);
+    }
+
+    /** The same with other sweep timings (a short grace before gone tenants are forgotten). */
+    SinkApp startSink(Housekeeping housekeeping) {
+        SinkApp app = SinkApp.start(settings(), registry, housekeeping);
         apps.add(app);
         await().atMost(Duration.ofSeconds(30)).until(app::isReady);
         return app;
@@ -91,6 +96,11 @@ final class SinkHarness implements AutoCloseable {
 
     void config(String tenant, TenantConfig config) {
         kafka.send(topics.tenantConfig(), tenant, Json.write(config));
+    }
+
+    /** The tombstone: the tenant's config record is deleted. */
+    void deleteConfig(String tenant) {
+        kafka.send(topics.tenantConfig(), tenant, (byte[]) null);
     }
 
     /**

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedKafka.class)
 class SinkMetricsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Housekeeping QUICK_SWEEPS = new Housekeeping(Duration.ofMillis(200), Duration.ofSeconds(1));
     private final RecordingReceiver healthy = RecordingReceiver.start();
     private final RecordingReceiver failing = RecordingReceiver.start();
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -80,9 +83,57 @@ class SinkMetricsIT {
                 .doesNotContain("tenant=\"zeta\"");
     }
 
+    @Test
+    void aDeletedTenantsSeriesAndStatusGoOnceItHasBeenIdleForTheGraceWhileTheOthersStay() {
+        CountDownLatch answer = new CountDownLatch(1);
+        healthy.respondWith(r -> r.path().equals("/gone") ? heldUntil(answer) : Reply.status(204));
+        sink.with("SNS_HTTP_RESPONSE_TIMEOUT", "60s");
+        sink.config("gone", healthy.url("/gone"));
+        start(QUICK_SWEEPS);
+        sink.notify("acme", 1);
+        sink.notify("gone", 1);
+        await().atMost(WAIT).until(() -> healthy.requestsTo("/gone").size() == 1);
+
+        sink.deleteConfig("gone");
+
+        // Deleted but its request is in flight: kept well past the grace.
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> hasStatus("gone")
+                && scrape().contains("sns_sink_attempts_total{tenant=\"gone\"} 1.0"));
+        answer.countDown();
+        await().atMost(WAIT).until(() -> !hasStatus("gone") && !scrape().contains("tenant=\"gone\""));
+        assertThat(scrape()).contains("sns_sink_delivered_total{tenant=\"acme\"} 1.0")
+                .contains("sns_sink_attempts_total{tenant=\"acme\"} 1.0")
+                .contains("sns_sink_circuit_state{state=\"live\",tenant=\"acme\"} 1.0")
+                .contains("sns_sink_tenant_in_flight{tenant=\"acme\"} 0.0");
+        assertThat(app.tenantStatuses()).extracting(TenantStatus::tenant).containsExactly("acme", "broken");
+
+        // Back again, it starts afresh: its counters count from zero.
+        sink.config("gone", healthy.url("/gone"));
+        sink.notify("gone", 2);
+        await().atMost(WAIT).until(() -> scrape().contains("sns_sink_delivered_total{tenant=\"gone\"} 1.0"));
+    }
+
     private void start() {
-        app = SinkApp.start(sink.settings(), prometheus);
+        start(Housekeeping.DEFAULTS);
+    }
+
+    private void start(Housekeeping housekeeping) {
+        app = SinkApp.start(sink.settings(), prometheus, housekeeping);
         await().atMost(WAIT).until(app::isReady);
+    }
+
+    private boolean hasStatus(String tenant) {
+        return app.tenantStatuses().stream().anyMatch(s -> s.tenant().equals(tenant));
+    }
+
+    /** The receiver keeps the request open until the test lets it answer. */
+    private static Reply heldUntil(CountDownLatch answer) {
+        try {
+            answer.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Reply.status(204);
     }
 
     private String scrape() {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.statusnotify.sink.SinkHarness.sequence;
@@ -63,6 +64,36 @@ class SinkParkingIT {
         assertThat(sequence(down, "/hook", "u0")).containsExactly(2L, 4L, 6L, 8L, 10L);
         assertThat(sequence(down, "/hook", "u1")).containsExactly(1L, 3L, 5L, 7L, 9L);
         assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
+    }
+
+    @Test
+    void aTenantHoldingParkedNotificationsIsNotForgottenWhileADeletedIdleOneIs() {
+        down.stop();
+        sink.config("broken", down.url("/hook"));
+        sink.config("gone", healthy.url("/gone"));
+        SinkApp app = sink.startSink(new Housekeeping(Duration.ofMillis(200), Duration.ofMillis(500)));
+        for (int n = 1; n <= 3; n++) sink.notify("broken", "u" + n, n);
+        sink.notify("gone", "g1", 1);
+        await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "gone") == 1);
+        await().atMost(WAIT).until(() -> status(app, "broken").map(TenantStatus::state)
+                .filter(TenantStatus.CIRCUIT_OPEN::equals).isPresent());
+        assertThat(status(app, "gone")).isPresent();
+
+        sink.deleteConfig("gone");
+
+        await().atMost(WAIT).until(() -> status(app, "gone").isEmpty());
+        assertThat(sink.count(SinkMetrics.DELIVERED, "tenant", "gone")).isZero();
+        TenantStatus broken = status(app, "broken").orElseThrow();
+        assertThat(broken.state()).isEqualTo(TenantStatus.CIRCUIT_OPEN);
+        assertThat(broken.lastError()).contains("Connection refused");
+        assertThat(sink.count(SinkMetrics.FAILURES, "tenant", "broken", "cause", "connect")).isGreaterThanOrEqualTo(3);
+        down.restart();
+        await().atMost(WAIT).until(() -> down.requestsTo("/hook").size() == 3);
+        for (int n = 1; n <= 3; n++) assertThat(sequence(down, "/hook", "u" + n)).containsExactly((long) n);
+    }
+
+    private static Optional<TenantStatus> status(SinkApp app, String tenant) {
+        return app.tenantStatuses().stream().filter(s -> s.tenant().equals(tenant)).findFirst();
     }
 
     @Test

@@ -53,6 +53,22 @@ class TenantConfigViewTest {
     }
 
     @Test
+    void onlyADeletedOrNeverConfiguredTenantHasNoRecordWhateverTheGlobalSwitchSays() {
+        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        view.apply("off", json(new TenantConfig(false, null, null, null)));
+        view.apply("broken", text("{\"enabled\": true, \"serverUrl\": \"ftp://x\", \"password\": \"p\"}"));
+        view.apply("gone", json(ACME));
+        view.apply("gone", null);
+        view.apply("__global__", text("{\"allowTenantConfig\": false}"));
+
+        assertThat(view.hasRecord("off")).isTrue();
+        assertThat(view.hasRecord("broken")).isTrue();
+        assertThat(view.hasRecord("gone")).isFalse();
+        assertThat(view.hasRecord("nobody")).isFalse();
+        assertThat(view.hasRecord(null)).isFalse();
+    }
+
+    @Test
     void theGlobalSwitchOverridesEveryTenant() {
         TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));

@@ -1,0 +1,17 @@
+package io.statusnotify.sink;
+
+import java.time.Duration;
+
+/**
+ * How often the engine sweeps (expired waits, idle connections, gone tenants) and how long a tenant with no config
+ * record and nothing held is kept before it is forgotten. A seam, not a setting: tests shorten both.
+ */
+record Housekeeping(Duration sweepEvery, Duration forgetGoneTenantsAfter) {
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    /**
+     * Long enough that the status page still shows a just-deleted tenant's last error and final counts, and that
+     * Prometheus scrapes its counters' last values; short enough that tenants which come and go do not pile up.
+     */
+    static final Duration FORGET_GONE_TENANTS_AFTER = Duration.ofMinutes(10);
+    static final Housekeeping DEFAULTS = new Housekeeping(SWEEP_EVERY, FORGET_GONE_TENANTS_AFTER);
+}

@@ -1,0 +1,86 @@
+package io.statusnotify.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SinkMetricsTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SinkMetrics metrics = new SinkMetrics(registry, 2);
+
+    @Test
+    void forgettingATenantRemovesItsSeriesAndLeavesTheOthers() {
+        for (String tenant : List.of("acme", "gone")) {
+            metrics.attempt(tenant);
+            metrics.delivered(tenant, 5);
+            metrics.failure(tenant, "5xx");
+            metrics.parked(tenant, "tenant-failing");
+            metrics.deadLettered(tenant, DeadLetter.MAX_AGE);
+            metrics.dropped(tenant, Route.UNKNOWN_TENANT);
+        }
+        metrics.tenants(List.of(status("acme"), status("gone")));
+
+        metrics.forget("gone");
+        metrics.tenants(List.of(status("acme")));
+
+        assertThat(tenantSeries("gone")).isEmpty();
+        assertThat(tenantSeries("acme")).extracting(m -> m.getId().getName()).contains(SinkMetrics.DELIVERED,
+                SinkMetrics.ATTEMPTS, SinkMetrics.FAILURES, SinkMetrics.PARKED, SinkMetrics.DEAD_LETTERED,
+                SinkMetrics.DROPPED, SinkMetrics.TENANT_IN_FLIGHT, SinkMetrics.CIRCUIT_STATE);
+    }
+
+    @Test
+    void aForgottenTenantThatComesBackCountsFromZero() {
+        metrics.delivered("back", 5);
+        metrics.delivered("back", 5);
+        metrics.forget("back");
+
+        metrics.delivered("back", 5);
+
+        assertThat(count(SinkMetrics.DELIVERED, "back")).isEqualTo(1);
+    }
+
+    @Test
+    void theFreedTagGoesToATenantCountedAsOtherAndWhatOtherCountedStays() {
+        metrics.delivered("a", 5);
+        metrics.delivered("gone", 5);
+        metrics.delivered("late", 5);
+        assertThat(count(SinkMetrics.DELIVERED, TenantTags.OTHER)).isEqualTo(1);
+
+        metrics.forget("gone");
+        metrics.delivered("late", 5);
+
+        assertThat(count(SinkMetrics.DELIVERED, "late")).isEqualTo(1);
+        assertThat(count(SinkMetrics.DELIVERED, TenantTags.OTHER)).isEqualTo(1);
+    }
+
+    @Test
+    void forgettingATenantCountedAsOtherKeepsOther() {
+        metrics.delivered("a", 5);
+        metrics.delivered("b", 5);
+        metrics.delivered("folded", 5);
+
+        metrics.forget("folded");
+
+        assertThat(count(SinkMetrics.DELIVERED, TenantTags.OTHER)).isEqualTo(1);
+        assertThat(count(SinkMetrics.DELIVERED, "a")).isEqualTo(1);
+    }
+
+    private List<Meter> tenantSeries(String tenant) {
+        return registry.getMeters().stream().filter(m -> tenant.equals(m.getId().getTag("tenant"))).toList();
+    }
+
+    private double count(String name, String tenant) {
+        Counter counter = registry.find(name).tag("tenant", tenant).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static TenantStatus status(String tenant) {
+        return new TenantStatus(tenant, true, TenantStatus.LIVE, null, 1, 2, 0, 0, null, null, 1_000L);
+    }
+}
