@@ -8,7 +8,6 @@ import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +47,7 @@ public final class SinkMain {
             app = SinkApp.start(sinkSettings, registry);
             started.set(app);
         } catch (SettingsException | IllegalStateException | KafkaException | UncheckedIOException e) {
-            // Kafka's clients wrap a refused config ("Failed to create new KafkaAdminClient"): name the variable.
-            ConfigException refused = SettingsException.refusedConfig(e);
-            if (e instanceof KafkaException && refused == null) throw (KafkaException) e;
-            String reason = refused != null ? SettingsException.fromKafka(refused).getMessage() : e.getMessage();
+            String reason = SettingsException.whyNotStarted(e);
             LOG.error("Sink not started: {}", reason);
             if (admin != null) admin.close();
             registry.close();

@@ -1,5 +1,6 @@
 package io.statusnotify.settings;
 
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.util.Locale;
@@ -33,5 +34,16 @@ public class SettingsException extends RuntimeException {
             if (cause instanceof ConfigException refused) return refused;
         }
         return null;
+    }
+
+    /**
+     * Why an app could not start, in one line: a config Kafka's clients refused (they wrap it, e.g. "Failed to create
+     * new KafkaAdminClient") is named by its {@code KAFKA_*} variable. Any other Kafka failure is not a refused start
+     * and is thrown on.
+     */
+    public static String whyNotStarted(RuntimeException e) {
+        ConfigException refused = refusedConfig(e);
+        if (e instanceof KafkaException kafka && refused == null) throw kafka;
+        return refused != null ? fromKafka(refused).getMessage() : e.getMessage();
     }
 }

@@ -8,7 +8,6 @@ import io.statusnotify.admin.LogFormat;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +52,7 @@ public final class StreamsMain {
             app = StreamsApp.start(settings, registry);
             started.set(app);
         } catch (KafkaException | UncheckedIOException e) {
-            // Kafka's clients wrap a refused config ("Failed to create new KafkaAdminClient"): name the variable.
-            ConfigException refused = SettingsException.refusedConfig(e);
-            if (e instanceof KafkaException && refused == null) throw (KafkaException) e;
-            LOG.error("Cannot start: {}", refused != null ? SettingsException.fromKafka(refused).getMessage() : e.getMessage());
+            LOG.error("Cannot start: {}", SettingsException.whyNotStarted(e));
             stop(admin, registry);
             System.exit(2);
             return;
