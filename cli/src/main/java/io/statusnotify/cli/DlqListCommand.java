@@ -54,10 +54,14 @@ final class DlqListCommand implements Callable<Integer> {
             if (ops.json()) OpsOptions.printJson(out, letter); else out.println(letter.text());
         }
         if (!ops.json()) {
-            spec.commandLine().getErr().println(shown.size() + " of " + letters.size() + " dead letters shown.");
+            spec.commandLine().getErr().println(shownLine(shown.size(), letters.size()));
             spec.commandLine().getErr().flush();
         }
         out.flush();
         return StatusnotifyCommand.OK;
+    }
+
+    static String shownLine(int shown, int found) {
+        return shown + " of " + Words.count(found, "dead letter") + " shown.";
     }
 }

@@ -107,9 +107,14 @@ final class DlqReplayCommand implements Callable<Integer> {
             OpsOptions.printJson(out, result);
             return;
         }
-        out.println((dryRun ? "Would replay " : "Replayed ") + replayed + " dead letters to " + topic
-                + "; " + already + " already replayed before (skipped); " + notReplayable + " not replayable (malformed or without a value).");
+        out.println(summary(dryRun, replayed, already, notReplayable, topic));
         out.flush();
+    }
+
+    static String summary(boolean dryRun, int replayed, int already, int notReplayable, String topic) {
+        return (dryRun ? "Would replay " : "Replayed ") + Words.count(replayed, "dead letter") + " to " + topic
+                + "; " + already + " already replayed before (skipped); " + notReplayable
+                + " not replayable (malformed or without a value).";
     }
 
     static String marker(ConsumerRecord<String, byte[]> record) {

@@ -77,19 +77,26 @@ final class EventsSendCommand implements Callable<Integer> {
         lines.bad().stream().limit(MAX_BAD_LINES_SHOWN)
                 .forEach(bad -> err.println("line " + bad.line() + ": " + bad.reason() + ": " + bad.message()));
         if (lines.bad().size() > MAX_BAD_LINES_SHOWN) {
-            err.println("... and " + (lines.bad().size() - MAX_BAD_LINES_SHOWN) + " more bad lines (--output json lists them all)");
+            err.println("... and " + Words.count(lines.bad().size() - MAX_BAD_LINES_SHOWN, "more bad line")
+                    + " (--output json lists them all)");
         }
         err.flush();
-        if (lines.bad().isEmpty() || skipBad) {
-            out.println("Sent " + sent + " events to " + topic + (lines.bad().isEmpty() ? "." : "; skipped "
-                    + lines.bad().size() + " bad lines."));
-        } else if (lines.good().isEmpty()) {
-            out.println("Sent nothing: none of the " + lines.bad().size() + " lines is a valid event.");
-        } else {
-            out.println("Sent nothing: " + lines.bad().size() + " of " + (lines.bad().size() + lines.good().size())
-                    + " lines are bad. Fix them, or give --skip-bad to send the " + lines.good().size() + " good ones.");
-        }
+        out.println(summary(lines.good().size(), lines.bad().size(), sent, topic, skipBad));
         out.flush();
+    }
+
+    static String summary(int good, int bad, int sent, String topic, boolean skipBad) {
+        if (bad == 0 || skipBad) {
+            return "Sent " + Words.count(sent, "event") + " to " + topic
+                    + (bad == 0 ? "." : "; skipped " + Words.count(bad, "bad line") + ".");
+        }
+        if (good == 0) {
+            return bad == 1 ? "Sent nothing: the only line is not a valid event."
+                    : "Sent nothing: none of the " + bad + " lines is a valid event.";
+        }
+        return "Sent nothing: " + bad + " of " + Words.count(good + bad, "line") + " "
+                + Words.oneOrMany(bad, "is bad. Fix it", "are bad. Fix them")
+                + ", or give --skip-bad to send the " + Words.count(good, "good one") + ".";
     }
 
     private byte[] input() {

@@ -98,8 +98,8 @@ final class KafkaClients {
                 try {
                     await(sending, "write to " + topic);
                 } catch (OpsFailure e) {
-                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of " + records.size()
-                            + " were sent; " + rerunHint + ")");
+                    throw OpsFailure.failed(e.getMessage() + " (" + acknowledged + " of "
+                            + Words.count(records.size(), "record") + " sent; " + rerunHint + ")");
                 }
                 acknowledged++;
             }

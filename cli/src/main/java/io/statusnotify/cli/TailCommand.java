@@ -1,7 +1,9 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.schema.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code statusnotify tail}: notifications as the streams app builds them, one line each. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
@@ -60,6 +63,12 @@ final class TailCommand implements Callable<Integer> {
             partitions.forEach(p -> clients.call("read " + topic, () -> consumer.position(p, clients.timeout())));
             err.println("Following " + topic + (tenant == null ? "" : " for tenant " + tenant) + " (Ctrl-C stops)...");
             err.flush();
+            if (tenant != null) {
+                // Read after the start is resolved: notifications written meanwhile are still printed, just later.
+                String notice = configNotice(tenant, () -> new ConfigStore(clients, ops.topics().tenantConfig()).read());
+                if (notice != null) err.println(notice);
+                err.flush();
+            }
             Thread hook = new Thread(consumer::wakeup, "statusnotify-tail-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -88,6 +97,26 @@ final class TailCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Why {@code tenant} may get no notifications at all (the streams app builds none for a tenant without a valid
+     * config record), or null when it has one, or when the config topic cannot be read: tail then waits as it would
+     * anyway, and a tenant configured later does get notifications.
+     */
+    static String configNotice(String tenant, Supplier<ConfigStore.Snapshot> config) {
+        ConfigStore.Snapshot snapshot;
+        try {
+            snapshot = config.get();
+        } catch (OpsFailure | KafkaException e) {
+            return null;
+        }
+        if (snapshot.tenants().containsKey(tenant)) return null;
+        ConfigEntry.Invalid unusable = snapshot.unusable(tenant);
+        String problem = unusable == null ? "has no config record"
+                : "has an unusable config record (" + unusable.reason() + ")";
+        return "tail: tenant '" + tenant + "' " + problem + ", so the streams app builds no notifications for it; "
+                + "waiting for them anyway (it may be configured later)";
     }
 
     private static void removeHook(Thread hook) {

@@ -44,9 +44,8 @@ final class TenantListCommand implements Callable<Integer> {
             OpsOptions.printJson(out, result);
             return StatusnotifyCommand.OK;
         }
-        TenantView.printHeader(out);
-        tenants.forEach(view -> view.printRow(out));
-        out.println(tenants.size() + (tenants.size() == 1 ? " tenant" : " tenants") + "; " + GlobalView.of(snapshot).describe());
+        TenantView.printTable(out, tenants);
+        out.println(Words.count(tenants.size(), "tenant") + "; " + GlobalView.of(snapshot).describe());
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (ConfigEntry.Invalid invalid : snapshot.unusable()) {

@@ -90,10 +90,17 @@ final class TenantRekeyCommand implements Callable<Integer> {
                 out.println(outcome.tenant() + ": nothing to do (no secret, or all sealed with key " + keyId + ")");
             }
         }
-        out.println((dryRun ? "Dry run: would rewrite " : "Rewrote ") + rewritten + " of " + outcomes.size()
-                + " tenant records with key " + keyId + (leftAlone == 0 ? "." : "; " + leftAlone
-                + " secret(s) left as they are: configure their key and run it again."));
+        out.println(summary(dryRun, rewritten, outcomes.size(), keyId, leftAlone));
         out.flush();
+    }
+
+    static String summary(boolean dryRun, long rewritten, long tenants, String keyId, long leftAlone) {
+        String rewrote = (dryRun ? "Dry run: would rewrite " : "Rewrote ") + rewritten + " of "
+                + Words.count(tenants, "tenant record") + " with key " + keyId;
+        if (leftAlone == 0) return rewrote + ".";
+        return rewrote + "; " + Words.count(leftAlone, "secret") + " left as "
+                + Words.oneOrMany(leftAlone, "it is: configure its key", "they are: configure their keys")
+                + " and run it again.";
     }
 
     private void printJson(String keyId, List<Rekeying.Outcome> outcomes, long rewritten, long leftAlone) {

@@ -6,6 +6,7 @@ import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.Secret;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * A tenant as {@code get} and {@code list} show it: never a secret's value, only its state
@@ -52,12 +53,14 @@ record TenantView(String tenant, boolean enabled, String serverUrl, String usern
         out.flush();
     }
 
-    static void printHeader(PrintWriter out) {
-        out.printf("%-20s %-8s %-10s %-16s %s%n", "TENANT", "ENABLED", "USERNAME", "PASSWORD", "SERVER URL");
+    /** {@code list}'s table: one line per tenant under a header, columns as wide as their longest value. */
+    static void printTable(PrintWriter out, List<TenantView> tenants) {
+        List<List<String>> rows = tenants.stream().map(TenantView::cells).toList();
+        TextTable.lines(List.of("TENANT", "ENABLED", "USERNAME", "PASSWORD", "SERVER URL"), rows).forEach(out::println);
     }
 
-    void printRow(PrintWriter out) {
-        out.printf("%-20s %-8s %-10s %-16s %s%n", tenant, enabled, orDash(username), password, orDash(serverUrl));
+    private List<String> cells() {
+        return List.of(tenant, String.valueOf(enabled), orDash(username), password, orDash(serverUrl));
     }
 
     private static String orDash(String value) {

@@ -83,6 +83,6 @@ final class TrafficPump implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
-        LOG.info("Demo traffic stopped after {} events", sent());
+        LOG.info("Demo traffic stopped after {}", Words.count(sent(), "event"));
     }
 }

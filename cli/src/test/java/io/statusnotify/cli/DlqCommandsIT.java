@@ -86,7 +86,7 @@ class DlqCommandsIT {
         // a dry run sends nothing
         OpsRun.Result dryRun = ops.run("dlq", "replay", "--tenant", "acme", "--dry-run");
         assertThat(dryRun.code()).isZero();
-        assertThat(dryRun.out()).contains("would replay:", "key=acme/2727", "Would replay 1 dead letters", "1 not replayable");
+        assertThat(dryRun.out()).contains("would replay:", "key=acme/2727", "Would replay 1 dead letter to", "1 not replayable");
         assertThat(kafka.readAll(ops.topics.notifications())).isEmpty();
 
         // when
@@ -94,7 +94,7 @@ class DlqCommandsIT {
 
         // then acme's notification is back on the notifications topic, same key, same bytes, marked as a replay
         assertThat(replay.code()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("Replayed 1 dead letters", "0 already replayed", "1 not replayable");
+        assertThat(replay.out()).contains("Replayed 1 dead letter to", "0 already replayed", "1 not replayable");
         List<ConsumerRecord<String, byte[]>> replayed = kafka.readAll(ops.topics.notifications());
         assertThat(replayed).hasSize(1);
         assertThat(replayed.get(0).key()).isEqualTo("acme/2727");

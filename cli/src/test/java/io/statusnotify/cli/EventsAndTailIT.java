@@ -85,7 +85,7 @@ class EventsAndTailIT {
 
     @Test
     void tailPrintsANotificationWrittenAfterItStarted(TestKafka kafka) throws Exception {
-        // given tail following the end of the notifications topic, for one tenant
+        // given tail following the end of the notifications topic, for one tenant that has no config record
         OpsRun ops = OpsRun.on(kafka);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -96,10 +96,24 @@ class EventsAndTailIT {
         kafka.send(ops.topics.notifications(), "other/1", notification("other", "bob", 4097));
         kafka.send(ops.topics.notifications(), "acme/2727", notification("acme", "kram", 8193));
 
-        // then it prints acme's only, and stops after one
+        // then it prints acme's only, and stops after one; it said acme has no config record, and waited anyway
         assertThat(tail.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).hasLineCount(1).contains("tenant=acme", "user=kram", "Busy", "seq=8193", "key=acme/2727")
                 .doesNotContain("bob");
+        assertThat(err.toString()).contains("tail: tenant 'acme' has no config record");
+    }
+
+    @Test
+    void tailOfAConfiguredTenantSaysNothingAboutItsConfig(TestKafka kafka) throws Exception {
+        OpsRun ops = OpsRun.on(kafka);
+        kafka.send(ops.topics.tenantConfig(), "acme", "{\"enabled\":true,\"serverUrl\":\"https://a.example/sns\"}");
+        kafka.send(ops.topics.notifications(), "acme/2727", notification("acme", "kram", 8193));
+
+        OpsRun.Result tail = ops.run("tail", "--tenant", "acme", "--from-beginning", "--max", "1");
+
+        assertThat(tail.code()).isZero();
+        assertThat(tail.out()).contains("seq=8193");
+        assertThat(tail.err()).contains("Following").doesNotContain("config record");
     }
 
     @Test

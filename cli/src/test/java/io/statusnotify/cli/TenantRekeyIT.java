@@ -65,7 +65,7 @@ class TenantRekeyIT {
         // then acme and globex are sealed with k2 and open to the same values; initech is reported and left alone
         assertThat(rekey.code()).isEqualTo(1);
         assertThat(rekey.out()).contains("initech: password: sealed with key 'k0', which is not configured",
-                "Rewrote 2 of 3", "1 secret(s) left as they are").doesNotContain("acme-pw-1", "globex-pw-2", SIGNING);
+                "Rewrote 2 of 3", "1 secret left as it is").doesNotContain("acme-pw-1", "globex-pw-2", SIGNING);
         JsonNode acme = lastValue(kafka, topic, "acme");
         assertThat(acme.path("password").path("keyId").asText()).isEqualTo("k2");
         assertThat(acme.path("signingSecret").path("keyId").asText()).isEqualTo("k2");
