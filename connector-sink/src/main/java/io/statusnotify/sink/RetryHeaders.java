@@ -70,7 +70,7 @@ final class RetryHeaders {
     }
 
     /** True when another group parked this record (records without the header belong to everyone). */
-    static boolean parkedByAnotherGroup(ConsumerRecord<String, byte[]> record, String group) {
+    static boolean parkedByAnotherGroup(ConsumerRecord<String, ?> record, String group) {
         String owner = text(record.headers(), GROUP, null);
         return owner != null && !owner.equals(group);
     }
