@@ -32,6 +32,11 @@ final class Summary {
         // The baseline runs inside the harness, with the receivers: its CPU cannot be told apart.
         row(out, report, "sink JVM CPU ms/delivery", p -> p.heap() == null || p.cpu() == null ? "-"
                 : String.valueOf(CpuUse.perDeliveryMs(p.cpu().sinkSeconds(), p.delivered())));
+        row(out, report, "broker CPU ms/delivery", p -> p.cpu() == null ? "-"
+                : String.valueOf(CpuUse.perDeliveryMs(p.cpu().brokerSeconds(), p.delivered())));
+        // The receivers (and the baseline's own client): the harness JVM.
+        row(out, report, "harness CPU ms/delivery", p -> p.cpu() == null ? "-"
+                : String.valueOf(CpuUse.perDeliveryMs(p.cpu().harnessSeconds(), p.delivered())));
         row(out, report, "order violations", p -> String.valueOf(p.orderViolations()));
         row(out, report, "duplicates", p -> String.valueOf(p.duplicates()));
         HeapStats heap = report.sink().heap();

@@ -45,6 +45,9 @@ class BenchmarkIT {
         assertThat(report.baseline().requests()).as("the baseline skips the warm-up records").isEqualTo(2000);
         assertThat(report.baseline().orderViolations()).isZero();
         assertThat(report.sinkToBaselineThroughput()).isPositive();
+        // the summary shows where the CPU went, per phase
+        assertThat(Summary.text(report, out.toString())).contains("sink JVM CPU ms/delivery", "broker CPU ms/delivery",
+                "harness CPU ms/delivery", "preload 2000 records after 500 warm-up records");
         // the files are there and say the same
         assertThat(out.resolve(ReportFiles.SVG)).isRegularFile();
         Report written = ReportFiles.read(out);
