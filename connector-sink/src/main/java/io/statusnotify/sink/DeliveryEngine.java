@@ -18,8 +18,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,8 +37,11 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long STATUS_EVERY_MILLIS = 1_000;
-    /** Counting a big retry backlog takes a while; below max.poll.interval.ms (5 min), which this runs within. */
+    /** Reading offsets at assignment runs within poll: below max.poll.interval.ms (5 min). */
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
+    /** Counting a big retry backlog takes a while (on its own thread, so polling goes on meanwhile). */
+    private static final Duration SCAN_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SCAN_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final RetryScan scan;
@@ -46,6 +53,16 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private final long sweepEveryMillis;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
+    /** Pairs whose retry partition is being counted, by partition number: paused until their counts are loaded. */
+    private final Map<Integer, PendingScan> scans = new HashMap<>();
+    /** The partitions of those pairs: backpressure must never resume them, nor commit anything for them. */
+    private final Set<TopicPartition> heldForScan = new HashSet<>();
+    /** Owns {@link #scan}, whose consumer is not thread-safe: scans run one after another. */
+    private final ExecutorService scanThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sink-retry-scan");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Dispatcher dispatcher;
     private volatile boolean running = true;
     private volatile boolean hasPartitions;
@@ -95,7 +112,23 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         } finally {
             hasPartitions = false;
             consumer.close(Duration.ofSeconds(5));
+            stopScans();
+        }
+    }
+
+    private void stopScans() {
+        scans.values().forEach(PendingScan::abandon);
+        scan.wakeup();
+        scanThread.shutdownNow();
+        try {
+            if (!scanThread.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("The retry scan did not stop in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
             scan.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not close the retry scan's consumer ({})", e.toString());
         }
     }
 
@@ -143,7 +176,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private void pauseOrResume(boolean retryTopic, int buffered, int cap) {
         boolean pause = buffered >= cap;
         // Runs every loop: the partition sets are only built when there is something to change.
-        if (!pause && (buffered >= cap * 3L / 4 || consumer.paused().isEmpty())) return;
+        if (!pause && (buffered >= cap * 3L / 4 || heldForScan.containsAll(consumer.paused()))) return;
         Set<TopicPartition> topicPartitions = new HashSet<>();
         partitions.values().stream().filter(w -> w.retryTopic == retryTopic).forEach(w -> topicPartitions.add(w.partition));
         if (pause) {
@@ -151,6 +184,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         } else {
             Set<TopicPartition> paused = new HashSet<>(consumer.paused());
             paused.retainAll(topicPartitions);
+            paused.removeAll(heldForScan);
             if (!paused.isEmpty()) consumer.resume(paused);
         }
     }
@@ -190,7 +224,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, PartitionWork> byPartition = new HashMap<>();
         for (PartitionWork work : works) {
-            if (work.isRevoked()) continue;
+            // A held pair has nothing outstanding and its commit read at assignment stays as it is.
+            if (work.isRevoked() || heldForScan.contains(work.partition)) continue;
             OffsetAndMetadata commit = work.toCommit(consumer.position(work.partition));
             if (commit != null) {
                 offsets.put(work.partition, commit);
@@ -221,39 +256,100 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
+        String retryTopic = settings.topics().notificationsRetry();
+        Set<TopicPartition> retries = new HashSet<>();
+        assigned.stream().filter(tp -> !tp.topic().equals(retryTopic))
+                .forEach(tp -> retries.add(new TopicPartition(retryTopic, tp.partition())));
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        Map<TopicPartition, Long> retryEnds;
         try {
-            setUp(assigned);
+            Set<TopicPartition> wanted = new HashSet<>(assigned);
+            wanted.addAll(retries);
+            committed = consumer.committed(wanted, SETUP_TIMEOUT);
+            retryEnds = consumer.endOffsets(retries, SETUP_TIMEOUT);
         } catch (KafkaException e) {
-            // Without its committed offsets and parked keys a partition cannot be delivered safely: hold it and ask
-            // the group to hand it out again (a broker restart, say).
+            // Without its committed offsets a partition cannot be delivered safely: hold it and ask the group to hand
+            // it out again (a broker restart, say).
             LOG.warn("Could not set up {} ({}); pausing them and rejoining the group", assigned, e.toString());
             assigned.forEach(partitions::remove);
             consumer.pause(assigned);
             consumer.enforceRebalance("partition setup failed");
             return;
         }
-        hasPartitions = partitions.keySet().stream().anyMatch(tp -> !tp.topic().equals(settings.topics().notificationsRetry()));
-        LOG.info("Assigned {}", assigned);
-    }
-
-    private void setUp(Collection<TopicPartition> assigned) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(assigned), SETUP_TIMEOUT);
-        String retryTopic = settings.topics().notificationsRetry();
-        Map<Integer, Map<String, Integer>> parkedCounts = new HashMap<>();
-        for (TopicPartition tp : assigned) {
-            if (tp.topic().equals(retryTopic)) continue;
-            TopicPartition retry = new TopicPartition(retryTopic, tp.partition());
-            OffsetAndMetadata retryCommitted = assigned.contains(retry)
-                    ? committed.get(retry) : consumer.committed(Set.of(retry), SETUP_TIMEOUT).get(retry);
-            parkedCounts.put(tp.partition(), scan.waitingPerKey(retry, retryCommitted, SETUP_TIMEOUT));
-            if (!assigned.contains(retry)) {
-                LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
-            }
-        }
         for (TopicPartition tp : assigned) {
             partitions.put(tp, new PartitionWork(tp, tp.topic().equals(retryTopic), committed.get(tp)));
         }
-        parkedCounts.forEach(parked::load);
+        for (TopicPartition tp : assigned) {
+            if (tp.topic().equals(retryTopic)) continue;
+            TopicPartition retry = new TopicPartition(retryTopic, tp.partition());
+            if (!assigned.contains(retry)) {
+                LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
+            }
+            OffsetAndMetadata retryCommitted = committed.get(retry);
+            if (retryCommitted != null && retryCommitted.offset() >= retryEnds.getOrDefault(retry, Long.MAX_VALUE)) {
+                // Nothing waits on the retry partition (the usual case): no scan to queue behind another pair's.
+                parked.load(tp.partition(), Map.of());
+                continue;
+            }
+            Set<TopicPartition> pair = assigned.contains(retry) ? Set.of(tp, retry) : Set.of(tp);
+            startScan(new PendingScan(partitions.get(tp), pair, retry, retryCommitted));
+        }
+        updateReadiness();
+        LOG.info("Assigned {}", assigned);
+    }
+
+    /**
+     * Until its parked keys are counted, nothing of the pair may reach the dispatcher (a newer notification must not
+     * overtake one parked by an earlier owner): it stays paused while the other pairs deliver.
+     */
+    private void startScan(PendingScan pending) {
+        int number = pending.notifications.partition.partition();
+        consumer.pause(pending.pair);
+        heldForScan.addAll(pending.pair);
+        scans.put(number, pending);
+        submit(pending);
+    }
+
+    private void submit(PendingScan pending) {
+        try {
+            scanThread.execute(() -> {
+                try {
+                    Map<String, Integer> counts = scan.waitingPerKey(pending.retry, pending.retryCommitted, SCAN_TIMEOUT,
+                            pending::isAbandoned);
+                    execute(() -> scanned(pending, counts));
+                } catch (CancellationException e) {
+                    // Revoked or shutting down: no one waits for this count.
+                } catch (RuntimeException e) {
+                    if (!pending.isAbandoned()) execute(() -> scanFailed(pending, e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the pair stays held and is never delivered here.
+        }
+    }
+
+    private void scanned(PendingScan pending, Map<String, Integer> counts) {
+        int number = pending.notifications.partition.partition();
+        if (scans.get(number) != pending) return; // revoked meanwhile, perhaps assigned again with a scan of its own
+        scans.remove(number);
+        parked.load(number, counts);
+        List<TopicPartition> stillHeld = pending.pair.stream().filter(heldForScan::remove).toList();
+        consumer.resume(stillHeld);
+        updateReadiness();
+        LOG.info("Counted the keys waiting on {} ({}); delivering {}", pending.retry, counts.size(), stillHeld);
+    }
+
+    /**
+     * The pair stays held and its count is tried again shortly. Not a rebalance as when committed offsets cannot be
+     * read: that would stop every pair of the group for as long as all their scans take, when only this one is unsafe.
+     */
+    private void scanFailed(PendingScan pending, RuntimeException e) {
+        if (scans.get(pending.notifications.partition.partition()) != pending) return;
+        LOG.warn("Could not count the keys waiting on {} ({}); {} stays paused, trying again in {}", pending.retry,
+                e.toString(), pending.pair, SCAN_RETRY_AFTER);
+        timers.at(clock.millis() + SCAN_RETRY_AFTER.toMillis(), () -> {
+            if (scans.get(pending.notifications.partition.partition()) == pending) submit(pending);
+        });
     }
 
     @Override
@@ -277,8 +373,21 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
 
     private void release(List<PartitionWork> works) {
         dispatcher.revoke(works);
-        works.forEach(w -> partitions.remove(w.partition));
-        hasPartitions = partitions.keySet().stream().anyMatch(tp -> !tp.topic().equals(settings.topics().notificationsRetry()));
+        for (PartitionWork work : works) {
+            partitions.remove(work.partition);
+            heldForScan.remove(work.partition);
+            PendingScan pending = scans.get(work.partition.partition());
+            if (pending != null && pending.notifications == work) {
+                pending.abandon();
+                scans.remove(work.partition.partition());
+            }
+        }
+        updateReadiness();
+    }
+
+    /** Ready once a notifications partition can deliver: assigned, and its parked keys counted. */
+    private void updateReadiness() {
+        hasPartitions = partitions.values().stream().anyMatch(w -> !w.retryTopic && !heldForScan.contains(w.partition));
     }
 
     boolean hasPartitions() {
@@ -288,5 +397,30 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     /** Asks the loop to stop: no new records; in-flight work gets the shutdown grace. */
     void stop() {
         running = false;
+    }
+
+    /** A pair waiting for its retry partition's count; {@code notifications} tells one assignment from the next. */
+    private static final class PendingScan {
+        final PartitionWork notifications;
+        final Set<TopicPartition> pair;
+        final TopicPartition retry;
+        final OffsetAndMetadata retryCommitted;
+        private volatile boolean abandoned;
+
+        PendingScan(PartitionWork notifications, Set<TopicPartition> pair, TopicPartition retry,
+                    OffsetAndMetadata retryCommitted) {
+            this.notifications = notifications;
+            this.pair = pair;
+            this.retry = retry;
+            this.retryCommitted = retryCommitted;
+        }
+
+        void abandon() {
+            abandoned = true;
+        }
+
+        boolean isAbandoned() {
+            return abandoned;
+        }
     }
 }

@@ -15,19 +15,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Counts, per key, the notifications still waiting on one retry-topic partition (from its committed offset to its
  * end, minus those the commit's offset map says are done). Done when the partition is assigned and before anything
- * of it is delivered, so a newer notification never overtakes one parked by an earlier owner.
+ * of it is delivered, so a newer notification never overtakes one parked by an earlier owner. Runs on the engine's scan
+ * thread, one scan after another: the consumer is not thread-safe ({@link #wakeup()} excepted).
  */
 final class RetryScan implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private final KafkaConsumer<String, Void> consumer;
     private final String group;
+    private final Duration hold;
 
-    RetryScan(Properties kafka, String group) {
+    RetryScan(Properties kafka, String group, Duration hold) {
         this.group = group;
+        this.hold = hold;
         Properties props = Readers.ungrouped(kafka, "statusnotify-sink-retry-scan");
         // Only keys matter here: large fetches make counting a long backlog quick.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
@@ -35,8 +40,12 @@ final class RetryScan implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new SkippedValue());
     }
 
-    /** Throws {@link org.apache.kafka.common.errors.TimeoutException} when it cannot finish within {@code timeout}. */
-    Map<String, Integer> waitingPerKey(TopicPartition partition, OffsetAndMetadata committed, Duration timeout) {
+    /**
+     * Throws {@link org.apache.kafka.common.errors.TimeoutException} when it cannot finish within {@code timeout}, and
+     * {@link CancellationException} soon after {@code abandoned} turns true (its partition was revoked meanwhile).
+     */
+    Map<String, Integer> waitingPerKey(TopicPartition partition, OffsetAndMetadata committed, Duration timeout,
+                                       BooleanSupplier abandoned) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> one = List.of(partition);
         consumer.assign(one);
@@ -45,8 +54,10 @@ final class RetryScan implements AutoCloseable {
         DoneRanges done = committed == null ? new DoneRanges() : OffsetMap.decode(committed.offset(), committed.metadata());
         Map<String, Integer> counts = new HashMap<>();
         if (start >= end) return counts;
+        holdForTests(abandoned);
         consumer.seek(partition, start);
         while (consumer.position(partition, timeout) < end) {
+            if (abandoned.getAsBoolean()) throw new CancellationException("revoked: " + partition);
             if (System.nanoTime() > deadline) {
                 throw new org.apache.kafka.common.errors.TimeoutException("counting parked notifications on " + partition);
             }
@@ -58,6 +69,23 @@ final class RetryScan implements AutoCloseable {
             }
         }
         return counts;
+    }
+
+    private void holdForTests(BooleanSupplier abandoned) {
+        long until = System.nanoTime() + hold.toNanos();
+        while (System.nanoTime() < until && !abandoned.getAsBoolean()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }
+    }
+
+    /** Safe from any thread: a scan blocked in a Kafka call ends with a WakeupException. */
+    void wakeup() {
+        consumer.wakeup();
     }
 
     /** The values are most of a backlog's bytes and are not needed here: not copied out of the fetched batch. */

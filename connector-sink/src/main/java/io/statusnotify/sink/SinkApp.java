@@ -56,8 +56,8 @@ public final class SinkApp implements AutoCloseable {
         KafkaConsumer<String, byte[]> consumer = notificationConsumer(settings);
         // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
         this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), outbox.bindTo(registry));
-        this.engine = new DeliveryEngine(consumer, new RetryScan(settings.kafkaCopy(), settings.groupId()), settings, view,
-                timers, parked, clock, housekeeping);
+        RetryScan scan = new RetryScan(settings.kafkaCopy(), settings.groupId(), housekeeping.scanHold());
+        this.engine = new DeliveryEngine(consumer, scan, settings, view, timers, parked, clock, housekeeping);
         SinkMetrics metrics = new SinkMetrics(registry, limits.metricsMaxTenants());
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
