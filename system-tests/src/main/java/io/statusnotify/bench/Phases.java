@@ -128,7 +128,7 @@ final class Phases {
         while (recorder.delivered() == 0) {
             String died = deathNotice.get();
             if (died != null || System.nanoTime() > deadline) return; // awaitDelivered says what went wrong
-            sleep(5);
+            Pause.millis(5);
         }
         LOG.info("{}: warm-up done, measuring", phase);
     }
@@ -200,7 +200,7 @@ final class Phases {
                 LOG.info("{}: {} of {} delivered", phase, recorder.delivered(), expected);
                 nextLog += TimeUnit.SECONDS.toNanos(5);
             }
-            sleep(20);
+            Pause.millis(20);
         }
         LOG.info("{}: all {} delivered", phase, expected);
     }
@@ -208,14 +208,5 @@ final class Phases {
     private static double harnessCpuSeconds() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9 : 0;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
     }
 }

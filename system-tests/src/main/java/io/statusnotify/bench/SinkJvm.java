@@ -50,7 +50,7 @@ final class SinkJvm implements AutoCloseable {
             String died = deathNotice();
             if (died != null) throw new IllegalStateException("the sink stopped before consuming: " + died);
             if (assignedPartitions(admin, groupId, topic) >= partitions) return;
-            sleep(100);
+            Pause.millis(100);
         }
         throw new IllegalStateException("the sink did not start consuming " + topic + " within " + timeout
                 + ": " + process);
@@ -103,15 +103,6 @@ final class SinkJvm implements AutoCloseable {
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return 0;
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
         }
     }
 }
