@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * ({@code exactly_once_v2} or {@code at_least_once}), {@code SNS_ALLOW_TENANT_CONFIG_DEFAULT} (default true),
  * {@code SNS_STATE_DIR} (default {@code <java.io.tmpdir>/statusnotify-streams/<application id>}),
  * {@code SNS_STREAMS_NUM_THREADS} (default 1), {@code SNS_MAX_RECORD_BYTES} (default 1,000,000: the largest record
- * written, below Kafka's default limit of 1 MiB). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
+ * written, below Kafka's default limit of 1 MiB), {@code SNS_STREAMS_COMMIT_INTERVAL}, {@code SNS_STREAMS_PRODUCER_LINGER}
+ * and {@code SNS_STREAMS_POLL_TIMEOUT} (see {@link StreamsTiming}). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
  * the same Streams config, the {@code SNS_*} setting wins.
  */
 public record StreamsSettings(
@@ -34,7 +35,8 @@ public record StreamsSettings(
         boolean allowTenantConfigByDefault,
         Path stateDir,
         int numThreads,
-        int maxRecordBytes) {
+        int maxRecordBytes,
+        StreamsTiming timing) {
 
     public static final String DEFAULT_APPLICATION_ID = "statusnotify-streams";
     private static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
@@ -62,7 +64,8 @@ public record StreamsSettings(
         return new StreamsSettings(kafka, TopicNames.from(s), layout, applicationId, guarantee,
                 s.bool("SNS_ALLOW_TENANT_CONFIG_DEFAULT", true), stateDir,
                 s.integer("SNS_STREAMS_NUM_THREADS", 1, 1, 64),
-                s.integer("SNS_MAX_RECORD_BYTES", TopologySettings.DEFAULT_MAX_RECORD_BYTES, 16 * 1024, 100 * 1024 * 1024));
+                s.integer("SNS_MAX_RECORD_BYTES", TopologySettings.DEFAULT_MAX_RECORD_BYTES, 16 * 1024, 100 * 1024 * 1024),
+                StreamsTiming.from(s, kafka));
     }
 
     public TopologySettings topology() {
@@ -84,6 +87,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(numThreads));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(layout.replicationFactor()));
+        timing.applyTo(props);
         // Safety nets for the unexpected (the processor dead-letters the expected bad input itself): log, copy
         // the record to the user-status DLQ (KIP-1034) and go on, rather than stop the stream thread.
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.userStatusDlq());
@@ -105,6 +109,6 @@ public record StreamsSettings(
         return "StreamsSettings[kafkaClient=" + kafka + ", topics=" + topics + ", layout=" + layout
                 + ", applicationId=" + applicationId + ", processingGuarantee=" + processingGuarantee
                 + ", allowTenantConfigByDefault=" + allowTenantConfigByDefault + ", stateDir=" + stateDir
-                + ", numThreads=" + numThreads + ", maxRecordBytes=" + maxRecordBytes + "]";
+                + ", numThreads=" + numThreads + ", maxRecordBytes=" + maxRecordBytes + ", timing=" + timing + "]";
     }
 }

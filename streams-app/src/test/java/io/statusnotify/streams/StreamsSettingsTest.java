@@ -77,6 +77,49 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void givenNoTimingSettings_whenConfigured_thenStreamsCommitsAndPollsForRealTime() {
+        Properties props = from().streamsProperties();
+
+        assertThat(props.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("10");
+        assertThat(props.getProperty("producer.linger.ms")).isEqualTo("5");
+        assertThat(props.getProperty(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("5");
+        StreamsConfig config = new StreamsConfig(props);
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(10L);
+        assertThat(config.getProducerConfigs("client").get("linger.ms")).isEqualTo("5");
+    }
+
+    @Test
+    void givenTimingSettings_whenConfigured_thenTheyWinOverKafkaVariables() {
+        Properties props = from("SNS_STREAMS_COMMIT_INTERVAL", "50ms", "KAFKA_COMMIT_INTERVAL_MS", "250",
+                "SNS_STREAMS_PRODUCER_LINGER", "0", "KAFKA_PRODUCER_LINGER_MS", "100",
+                "SNS_STREAMS_POLL_TIMEOUT", "20ms").streamsProperties();
+
+        assertThat(props.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
+        assertThat(props.getProperty("producer.linger.ms")).isEqualTo("0");
+        assertThat(props.getProperty(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("20");
+    }
+
+    @Test
+    void givenOnlyAPlainKafkaLinger_whenConfigured_thenItIsKeptForTheProducer() {
+        Properties props = from("KAFKA_LINGER_MS", "20", "KAFKA_POLL_MS", "30").streamsProperties();
+
+        assertThat(props.getProperty("producer.linger.ms")).isEqualTo("20");
+        assertThat(props.getProperty(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("30");
+    }
+
+    @Test
+    void givenTimingOutOfRangeOrUnreadable_whenRead_thenRejectedNamingTheVariable() {
+        assertThatThrownBy(() -> from("SNS_STREAMS_COMMIT_INTERVAL", "0ms"))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_COMMIT_INTERVAL:");
+        assertThatThrownBy(() -> from("SNS_STREAMS_PRODUCER_LINGER", "soon"))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_PRODUCER_LINGER:");
+        assertThatThrownBy(() -> from("SNS_STREAMS_POLL_TIMEOUT", "1m"))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_POLL_TIMEOUT:");
+        assertThatThrownBy(() -> from("KAFKA_COMMIT_INTERVAL_MS", "often"))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("KAFKA_COMMIT_INTERVAL_MS:");
+    }
+
+    @Test
     void unknownProcessingGuaranteeIsRejectedNamingTheVariable() {
         assertThatThrownBy(() -> from("SNS_PROCESSING_GUARANTEE", "exactly_once"))
                 .isInstanceOf(SettingsException.class)
