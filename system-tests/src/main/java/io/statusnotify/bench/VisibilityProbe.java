@@ -32,6 +32,8 @@ final class VisibilityProbe implements Runnable, AutoCloseable {
     private final Thread thread = new Thread(this, "visibility-probe");
     private volatile boolean running = true;
     private long seen;
+    private long[] measuredFrom = new long[0];
+    private long measuredSeen;
     private long unreadable;
 
     /** @param inputPartitions of the input topic (the tables are indexed by input partition and offset) */
@@ -87,12 +89,24 @@ final class VisibilityProbe implements Runnable, AutoCloseable {
             if (visible.putIfAbsent(partition, offset, visibleMs)) {
                 created.putIfAbsent(partition, offset, fields.creationTimestamp());
                 seen++;
+                if (partition < measuredFrom.length && offset >= measuredFrom[partition]) measuredSeen++;
             }
         }
     }
 
     synchronized long seen() {
         return seen;
+    }
+
+    /** From now on, count the notifications of input events from these offsets on (the measured ones). */
+    synchronized void measureFrom(long[] from) {
+        this.measuredFrom = from.clone();
+        this.measuredSeen = 0;
+    }
+
+    /** Measured notifications seen (see {@link #measureFrom}): the streams app's progress on them. */
+    synchronized long measuredSeen() {
+        return measuredSeen;
     }
 
     synchronized long unreadable() {
