@@ -32,9 +32,15 @@ final class PhaseWaits {
 
     /** Until every expected notification arrived, the deadline passed, or the process delivering died. */
     void awaitDelivered(String phase, Recorder recorder, long expected, Supplier<String> deathNotice) {
+        awaitDelivered(phase, recorder, expected, deathNotice, () -> { });
+    }
+
+    /** The same, calling {@code onTick} at every look (every 20 ms), e.g. to take CPU figures at milestones. */
+    void awaitDelivered(String phase, Recorder recorder, long expected, Supplier<String> deathNotice, Runnable onTick) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (recorder.delivered() < expected) {
+            onTick.run();
             String died = deathNotice.get();
             if (died != null) {
                 notes.add(phase + ": " + died);

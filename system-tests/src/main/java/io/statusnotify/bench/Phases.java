@@ -50,11 +50,7 @@ final class Phases {
     }
 
     PhaseResult sink(Settings sns) {
-        Map<String, String> env = new HashMap<>(settings.sinkEnv());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.putIfAbsent("SNS_ADMIN_PORT", "0");
-        // The load producer's tenants carry clear-text passwords (see LoadProducer).
-        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
+        Map<String, String> env = sinkEnv(settings, broker.bootstrapServers());
         String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
         if (settings.preload()) preload();
         try (AppJvm sink = AppJvm.sink(settings.sinkHeap(), settings.sinkJvmOptions(), env, settings.outDir())) {
@@ -148,6 +144,16 @@ final class Phases {
     private long produceAtRate(String phase) {
         LOG.info("{}: producing {} notifications/s for {} s", phase, settings.rate(), settings.duration().toSeconds());
         return load.paced(topic, settings.rate(), settings.duration());
+    }
+
+    /** The passed-through variables, on the benchmark's broker, with no admin port (unless one is set). */
+    static Map<String, String> sinkEnv(BenchSettings settings, String bootstrapServers) {
+        Map<String, String> env = new HashMap<>(settings.sinkEnv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.putIfAbsent("SNS_ADMIN_PORT", "0");
+        // The load producer's tenants carry clear-text passwords (see LoadProducer).
+        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
+        return env;
     }
 
     static double harnessCpuSeconds() {

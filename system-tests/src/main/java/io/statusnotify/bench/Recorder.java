@@ -75,6 +75,10 @@ final class Recorder {
         second(arrivalMs).add(latency);
     }
 
+    long startMs() {
+        return startMs;
+    }
+
     synchronized long delivered() {
         return delivered;
     }
