@@ -125,6 +125,10 @@ final class VisibilityProbe implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
         consumer.wakeup();
         try {
             thread.join(15_000);
