@@ -51,7 +51,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "How long to produce at --rate, e.g. 30s, 2m (default ${DEFAULT-VALUE}).")
     String duration = "30s";
     @Option(names = "--warmup", description = "Rate mode: produce at --rate this long first, uncounted, so the "
-            + "sink (and the baseline) run warm, and wait until that is delivered, before the measured --duration; "
+            + "apps (and the baseline) run warm, and wait until that is delivered, before the measured --duration; "
             + "0s for none (default ${DEFAULT-VALUE}).")
     String warmup = "10s";
     @Option(names = "--configured-tenants", description = "Extra tenants written to the config topic that get no "
@@ -77,7 +77,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "batch (pipeline mode: it also parses the event and builds the notification) (default: yes).")
     boolean baseline;
     @Option(names = "--timeout", description = "How long a phase may take to deliver everything after its last "
-            + "record was produced (preload: after the sink started); what arrived by then is reported "
+            + "record was produced (preload: after the apps started); what arrived by then is reported "
             + "(default ${DEFAULT-VALUE}).")
     String timeout = "120s";
     @Option(names = "--out", description = "Output directory (default target/bench/<timestamp>).")

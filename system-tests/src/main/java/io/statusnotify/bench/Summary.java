@@ -10,8 +10,9 @@ final class Summary {
 
     static String headline(Report report) {
         var s = report.settings();
-        String load = "preload".equals(s.get("mode")) ? "preload " + s.get("count") + " records"
-                + (s.get("warmupCount") instanceof Number n && n.longValue() > 0 ? " after " + n + " warm-up records" : "")
+        String records = "pipeline".equals(s.get("measured")) ? "events" : "records";
+        String load = "preload".equals(s.get("mode")) ? "preload " + s.get("count") + " " + records
+                + (s.get("warmupCount") instanceof Number n && n.longValue() > 0 ? " after " + n + " warm-up " + records : "")
                 : String.format(Locale.ROOT, "%.0f/s for %.0f s", (Double) s.get("rate"), (Double) s.get("durationSeconds"));
         return String.format(Locale.ROOT, "statusnotify %s: %s, %s tenants x %s users, %s configured tenants, %d cpus",
                 s.getOrDefault("measured", "sink"), load, s.get("tenants"), s.get("users"), s.get("configuredTenants"),
