@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The naive delivery loop the sink is compared with, as the open HTTP sink connectors work: poll, POST each record
- * synchronously, one at a time, commit after each batch. Failed requests are logged and skipped (the receivers
- * never fail, so none should be).
+ * The naive delivery loop the sink (or the whole pipeline) is compared with, as the open HTTP sink connectors work
+ * and as the portal itself did off a JMS queue: poll, POST each record synchronously, one at a time, commit after
+ * each batch. What it POSTs where is its {@link Job}: a notification as read (sink mode), or one built from the
+ * portal's event ({@link PortalJob}). Failed requests are logged and skipped (the receivers never fail, so none
+ * should be).
  */
 final class Baseline implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Baseline.class);
@@ -31,17 +33,31 @@ final class Baseline implements Runnable, AutoCloseable {
             + Base64.getEncoder().encodeToString("u:p".getBytes(StandardCharsets.UTF_8));
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> startOffsets;
-    private final Function<String, String> urlOf;
+    private final Job job;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread thread = new Thread(this, "baseline");
     private volatile boolean running = true;
     private long failures;
 
-    /** Reads from {@code startOffsets} (the partitions are assigned, no rebalance to wait for). */
+    /** The request for one record; null to skip it. */
+    interface Job {
+        Post post(ConsumerRecord<String, byte[]> record);
+    }
+
+    record Post(String url, String authorization, byte[] body) {
+    }
+
+    /** Sink mode: POSTs each notification as read to its tenant, named by the key's {@code tenant/} prefix. */
     Baseline(String bootstrapServers, Map<TopicPartition, Long> startOffsets, Function<String, String> urlOf) {
+        this(bootstrapServers, startOffsets, (Job) record -> new Post(
+                urlOf.apply(record.key().substring(0, record.key().indexOf('/'))), AUTHORIZATION, record.value()));
+    }
+
+    /** Reads from {@code startOffsets} (the partitions are assigned, no rebalance to wait for). */
+    Baseline(String bootstrapServers, Map<TopicPartition, Long> startOffsets, Job job) {
         this.startOffsets = startOffsets;
-        this.urlOf = urlOf;
+        this.job = job;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline",
@@ -75,15 +91,15 @@ final class Baseline implements Runnable, AutoCloseable {
     }
 
     private void post(ConsumerRecord<String, byte[]> record) {
-        String tenant = record.key().substring(0, record.key().indexOf('/'));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(urlOf.apply(tenant)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Authorization", AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(record.value()))
-                .build();
         try {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
+            Post post = job.post(record);
+            if (post == null) return;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(post.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
+            if (post.authorization() != null) request.header("Authorization", post.authorization());
+            http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             if (failures++ < 5) LOG.warn("baseline POST for {} failed: {}", record.key(), e.toString());

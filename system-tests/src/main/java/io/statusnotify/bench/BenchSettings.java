@@ -20,7 +20,12 @@ import java.util.TreeMap;
  *                      starts once they are all delivered (rate mode; not counted: JIT, connections, backlog)
  * @param timeout       how long a phase may take to deliver everything after its last record was produced (in
  *                      preload mode: after the sink started); what arrived by then is reported
- * @param sinkEnv       {@code SNS_*} and {@code KAFKA_*} variables passed to the sink (the broker address is added)
+ * @param sinkEnv       {@code SNS_*} and {@code KAFKA_*} variables passed to the sink and the streams app (the
+ *                      broker address is added)
+ * @param pipeline      pipeline mode (portal events through the streams app and the sink); false: sink mode
+ *                      (notifications written straight to the notifications topic)
+ * @param streamsHeap   the streams app JVM's -Xmx (pipeline mode)
+ * @param sinkOnly      pipeline preload mode: a fresh sink drains the same notifications alone afterwards
  */
 record BenchSettings(
         int tenants,
@@ -38,7 +43,25 @@ record BenchSettings(
         boolean baseline,
         Duration timeout,
         Path outDir,
-        Map<String, String> sinkEnv) {
+        Map<String, String> sinkEnv,
+        boolean pipeline,
+        String streamsHeap,
+        boolean sinkOnly) {
+
+    /** Sink mode, as before pipeline mode existed. */
+    BenchSettings(int tenants, int users, double rate, long count, long warmupCount, Duration duration,
+                  Duration warmup, int configuredTenants, int receiverDelayMs, String sinkHeap,
+                  List<String> sinkJvmOptions, String brokerHeap, boolean baseline, Duration timeout, Path outDir,
+                  Map<String, String> sinkEnv) {
+        this(tenants, users, rate, count, warmupCount, duration, warmup, configuredTenants, receiverDelayMs,
+                sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, false, "512m", false);
+    }
+
+    BenchSettings inPipelineMode(String streamsHeapSize, boolean withSinkOnly) {
+        return new BenchSettings(tenants, users, rate, count, warmupCount, duration, warmup, configuredTenants,
+                receiverDelayMs, sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, true,
+                streamsHeapSize, withSinkOnly);
+    }
 
     boolean preload() {
         return rate <= 0;
@@ -48,6 +71,7 @@ record BenchSettings(
     Map<String, Object> describe() {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("mode", preload() ? "preload" : "rate");
+        shown.put("measured", pipeline ? "pipeline" : "sink");
         shown.put("tenants", tenants);
         shown.put("users", users);
         shown.put("keys", (long) tenants * users);
@@ -63,6 +87,10 @@ record BenchSettings(
         shown.put("receiverDelayMs", receiverDelayMs);
         shown.put("sinkHeap", sinkHeap);
         shown.put("sinkJvmOptions", sinkJvmOptions);
+        if (pipeline) {
+            shown.put("streamsHeap", streamsHeap);
+            shown.put("sinkOnly", preload() && sinkOnly);
+        }
         shown.put("baseline", baseline);
         shown.put("timeoutSeconds", timeout.toMillis() / 1000.0);
         Map<String, String> env = new TreeMap<>();

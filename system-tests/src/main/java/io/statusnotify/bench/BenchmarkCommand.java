@@ -16,32 +16,42 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ./benchmark}: the sink against a real broker and local receivers, with a naive baseline for comparison. */
+/**
+ * {@code ./benchmark}: the pipeline (streams app and sink, portal events in, POSTs out) or the sink alone, against a
+ * real broker and local receivers, with a naive baseline for comparison.
+ */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the sink (a child JVM, SinkMain) against a fresh local Kafka broker and local HTTP "
-                + "receivers, then a naive one-at-a-time consumer on the same records, and writes report.json and "
-                + "report.svg.", "SNS_* and KAFKA_* variables of this environment are passed to the sink."})
+        description = {"Runs, against a fresh local Kafka broker and local HTTP receivers, either the whole pipeline "
+                + "(--mode pipeline, the default: portal events to portal.user-status, the streams app and the sink "
+                + "each in a child JVM, a read_committed probe timing when each notification became visible; then "
+                + "a fresh sink alone on the same notifications, and a naive consumer doing the whole job) or the "
+                + "sink alone (--mode sink: notifications written straight to sns.notifications, then the naive "
+                + "consumer on them), and writes report.json and report.svg (pipeline mode: report-stages.svg too).",
+                "SNS_* and KAFKA_* variables of this environment are passed to the streams app and the sink."})
 public final class BenchmarkCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
+    @Option(names = "--mode", description = "pipeline: portal events through the streams app and the sink; sink: "
+            + "notifications straight to the sink (default ${DEFAULT-VALUE}).")
+    String mode = "pipeline";
     @Option(names = "--tenants", description = "Tenants that get notifications (default ${DEFAULT-VALUE}).")
     int tenants = 10;
     @Option(names = "--users", description = "Users per tenant; a record key is tenant/memberID (default ${DEFAULT-VALUE}).")
     int users = 1000;
-    @Option(names = "--rate", description = "Notifications per second; 0 = preload mode: write --count records, "
-            + "then start the sink and measure how fast it drains them (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", description = "Events (sink mode: notifications) per second; 0 = preload mode: "
+            + "write --count records, then start the apps and measure how fast they drain them (default ${DEFAULT-VALUE}).")
     double rate = 0;
     @Option(names = "--count", description = "Records to preload when --rate is 0 (default ${DEFAULT-VALUE}).")
     long count = 100_000;
     @Option(names = "--warmup-count", description = "Preload mode: write this many records first, before the "
-            + "measured --count; the sink delivers them first, uncounted, so what is measured runs warm (JIT "
+            + "measured --count; they are delivered first, uncounted, so what is measured runs warm (JIT "
             + "compilation, connections); the baseline reads only the measured records; 0 for none "
             + "(default ${DEFAULT-VALUE}).")
     long warmupCount = 100_000;
     @Option(names = "--duration", description = "How long to produce at --rate, e.g. 30s, 2m (default ${DEFAULT-VALUE}).")
     String duration = "30s";
     @Option(names = "--warmup", description = "Rate mode: produce at --rate this long first, uncounted, so the "
-            + "sink (and the baseline) run warm, and wait until that is delivered, before the measured --duration; "
+            + "apps (and the baseline) run warm, and wait until that is delivered, before the measured --duration; "
             + "0s for none (default ${DEFAULT-VALUE}).")
     String warmup = "10s";
     @Option(names = "--configured-tenants", description = "Extra tenants written to the config topic that get no "
@@ -54,13 +64,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--sink-jvm-options", description = "More options for the sink JVM, space-separated, e.g. "
             + "'-XX:+UseSerialGC'.")
     String sinkJvmOptions = "";
+    @Option(names = "--streams-heap", description = "Pipeline mode: the streams app JVM's -Xmx (default ${DEFAULT-VALUE}).")
+    String streamsHeap = "512m";
+    @Option(names = "--sink-only", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Pipeline preload mode: after the pipeline, a fresh sink (its own consumer group) drains "
+                    + "the same notifications alone, for the ratio pipeline/sink-only (default: yes).")
+    boolean sinkOnly;
     @Option(names = "--broker-heap", description = "The Kafka broker JVM's heap (default ${DEFAULT-VALUE}).")
     String brokerHeap = "1g";
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run the naive baseline too (default: yes).")
+            description = "Run the naive baseline too: one consumer, a synchronous POST per record, a commit per "
+                    + "batch (pipeline mode: it also parses the event and builds the notification) (default: yes).")
     boolean baseline;
     @Option(names = "--timeout", description = "How long a phase may take to deliver everything after its last "
-            + "record was produced (preload: after the sink started); what arrived by then is reported "
+            + "record was produced (preload: after the apps started); what arrived by then is reported "
             + "(default ${DEFAULT-VALUE}).")
     String timeout = "120s";
     @Option(names = "--out", description = "Output directory (default target/bench/<timestamp>).")
@@ -88,17 +105,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
         require(rate >= 0, "--rate must not be negative");
         require(rate > 0 || count >= 1, "--count must be at least 1 in preload mode");
         require(warmupCount >= 0, "--warmup-count must not be negative");
-        require(count + warmupCount < Integer.MAX_VALUE, "--count plus --warmup-count must be below " + Integer.MAX_VALUE);
+        require(mode.equals("pipeline") || mode.equals("sink"), "--mode must be pipeline or sink, was '" + mode + "'");
+        boolean pipeline = mode.equals("pipeline");
+        // Sink mode keeps its sequence numbers in an int bit set; pipeline mode decodes partition and offset.
+        require(pipeline || count + warmupCount < Integer.MAX_VALUE,
+                "--count plus --warmup-count must be below " + Integer.MAX_VALUE + " in sink mode");
         require(configuredTenants >= 0, "--configured-tenants must not be negative");
         require(receiverDelayMs >= 0, "--receiver-delay-ms must not be negative");
         require(sinkHeap.matches("\\d+[kKmMgG]?"), "--sink-heap must look like 256m or 1g");
         require(brokerHeap.matches("\\d+[kKmMgG]?"), "--broker-heap must look like 512m or 1g");
+        require(streamsHeap.matches("\\d+[kKmMgG]?"), "--streams-heap must look like 512m or 1g");
         Path dir = out != null ? out : Path.of("target", "bench",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new BenchSettings(tenants, users, rate, count, rate > 0 ? 0 : warmupCount, duration("--duration", duration),
-                "0s".equals(warmup.trim()) ? Duration.ZERO : duration("--warmup", warmup), configuredTenants,
-                receiverDelayMs, sinkHeap, jvmOptions(), brokerHeap, baseline, duration("--timeout", timeout),
-                dir.toAbsolutePath().normalize(), passedThrough(environment));
+        BenchSettings settings = new BenchSettings(tenants, users, rate, count, rate > 0 ? 0 : warmupCount,
+                duration("--duration", duration), "0s".equals(warmup.trim()) ? Duration.ZERO : duration("--warmup", warmup),
+                configuredTenants, receiverDelayMs, sinkHeap, jvmOptions(), brokerHeap, baseline,
+                duration("--timeout", timeout), dir.toAbsolutePath().normalize(), passedThrough(environment));
+        return pipeline ? settings.inPipelineMode(streamsHeap, sinkOnly) : settings;
     }
 
     static Duration duration(String option, String text) {

@@ -23,7 +23,7 @@ final class Notifications {
     private static final long CREATED_MARK = 800_000_000_000_002L;
     private static final String MEMBER_MARK = "BENCH-MEMBER-MARK";
     private final Notification seed;
-    private final Map<String, String[]> templates = new HashMap<>();
+    private final Map<String, Template> templates = new HashMap<>();
 
     Notifications() {
         try (InputStream in = Notifications.class.getResourceAsStream("seed-notification.json")) {
@@ -39,12 +39,12 @@ final class Notifications {
     }
 
     byte[] value(String tenant, String memberId, long sequenceNum, long createdMs) {
-        String[] t = templates.computeIfAbsent(tenant, this::template);
-        return (t[0] + sequenceNum + t[1] + createdMs + t[2] + memberId + t[3]).getBytes(StandardCharsets.UTF_8);
+        return templates.computeIfAbsent(tenant, this::template)
+                .fill(Long.toString(sequenceNum), Long.toString(createdMs), memberId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The tenant's notification split around the three values that change: {@code [.., seq, .., created, .., member, ..]}. */
-    private String[] template(String tenant) {
+    /** The tenant's notification with markers for the three values that change: seq, created, member. */
+    private Template template(String tenant) {
         UserStatus body = seed.userStatusNotification();
         User u = body.user();
         User user = new User(u.userName(), u.displayName(), MEMBER_MARK, u.userState(), tenant, u.accessType(),
@@ -53,17 +53,6 @@ final class Notifications {
                 body.endpointDetails(), body.gateway(), body.contextAwareLinking());
         String json = new String(Json.write(Notification.of(SEQUENCE_MARK, CREATED_MARK, withUser)),
                 StandardCharsets.UTF_8);
-        String[] bySequence = split(json, String.valueOf(SEQUENCE_MARK));
-        String[] byCreated = split(bySequence[1], String.valueOf(CREATED_MARK));
-        String[] byMember = split(byCreated[1], MEMBER_MARK);
-        return new String[]{bySequence[0], byCreated[0], byMember[0], byMember[1]};
-    }
-
-    private static String[] split(String text, String mark) {
-        int at = text.indexOf(mark);
-        if (at < 0 || text.indexOf(mark, at + 1) >= 0) {
-            throw new IllegalStateException("the notification template must hold " + mark + " exactly once");
-        }
-        return new String[]{text.substring(0, at), text.substring(at + mark.length())};
+        return Template.of(json, String.valueOf(SEQUENCE_MARK), String.valueOf(CREATED_MARK), MEMBER_MARK);
     }
 }

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The two phases of a run on one broker, the sink's and the baseline's; sequence numbers run on from one to the
@@ -31,6 +29,7 @@ final class Phases {
     private final Admin admin;
     private final LoadProducer load;
     private final String topic;
+    private final PhaseWaits waits;
     /** Preload mode: where the measured records start (after the warm-up ones), by sequence number and offset. */
     private long measuredFrom;
     private Map<TopicPartition, Long> measuredOffsets;
@@ -45,17 +44,14 @@ final class Phases {
         this.admin = admin;
         this.load = load;
         this.topic = topic;
+        this.waits = new PhaseWaits(settings.timeout(), notes);
     }
 
     PhaseResult sink(Settings sns) {
-        Map<String, String> env = new HashMap<>(settings.sinkEnv());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.putIfAbsent("SNS_ADMIN_PORT", "0");
-        // The load producer's tenants carry clear-text passwords (see LoadProducer).
-        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
+        Map<String, String> env = sinkEnv(settings, broker.bootstrapServers());
         String group = sns.string("SNS_SINK_GROUP_ID", SinkSettings.DEFAULT_GROUP_ID);
         if (settings.preload()) preload();
-        try (SinkJvm sink = SinkJvm.start(settings.sinkHeap(), settings.sinkJvmOptions(), env, settings.outDir())) {
+        try (AppJvm sink = AppJvm.sink(settings.sinkHeap(), settings.sinkJvmOptions(), env, settings.outDir())) {
             Recorder recorder;
             long expected;
             CpuUse before;
@@ -64,20 +60,20 @@ final class Phases {
                 expected = settings.count();
                 if (settings.warmupCount() > 0) {
                     LOG.info("Sink started; waiting for it to deliver the {} warm-up notifications first", settings.warmupCount());
-                    awaitFirstArrival("sink", recorder, sink::deathNotice);
+                    waits.awaitFirstArrival("sink", recorder, sink::deathNotice);
                     before = cpu(sink.cpuSeconds());
                 } else {
                     before = cpu(0);
                 }
                 LOG.info("Waiting for the sink to deliver {} notifications", expected);
             } else {
-                sink.awaitConsuming(admin, group, topic, partitions(), START_TIMEOUT);
+                sink.awaitConsuming(admin, group, topic, TopicOffsets.partitions(admin, topic), START_TIMEOUT);
                 warmUp("sink", sink::deathNotice);
                 before = cpu(sink.cpuSeconds());
                 recorder = record("sink");
                 expected = produceAtRate("sink");
             }
-            awaitDelivered("sink", recorder, expected, sink::deathNotice);
+            waits.awaitDelivered("sink", recorder, expected, sink::deathNotice);
             CpuUse used = cpu(sink.cpuSeconds()).minus(before);
             HeapStats heap = sink.heap();
             int exit = sink.stop();
@@ -88,7 +84,7 @@ final class Phases {
     }
 
     PhaseResult baseline() {
-        Map<TopicPartition, Long> from = settings.preload() ? measuredOffsets : offsets(OffsetSpec.latest());
+        Map<TopicPartition, Long> from = settings.preload() ? measuredOffsets : TopicOffsets.of(admin, topic, OffsetSpec.latest());
         try (Baseline baseline = new Baseline(broker.bootstrapServers(), from, receivers::url)) {
             Recorder recorder;
             long expected;
@@ -103,7 +99,7 @@ final class Phases {
                 recorder = record("baseline");
                 expected = produceAtRate("baseline");
             }
-            awaitDelivered("baseline", recorder, expected, () -> null);
+            waits.awaitDelivered("baseline", recorder, expected, () -> null);
             CpuUse used = cpu(0).minus(before);
             receivers.recordInto(null);
             return recorder.result(expected).with(null, used);
@@ -117,20 +113,9 @@ final class Phases {
             load.preload(topic, settings.warmupCount());
         }
         measuredFrom = load.nextSequence();
-        measuredOffsets = offsets(OffsetSpec.latest());
+        measuredOffsets = TopicOffsets.of(admin, topic, OffsetSpec.latest());
         LOG.info("Preloading {} notifications", settings.count());
         load.preload(topic, settings.count());
-    }
-
-    /** Until the first measured notification arrived (the warm-up ones are delivered before it, per partition). */
-    private void awaitFirstArrival(String phase, Recorder recorder, Supplier<String> deathNotice) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        while (recorder.delivered() == 0) {
-            String died = deathNotice.get();
-            if (died != null || System.nanoTime() > deadline) return; // awaitDelivered says what went wrong
-            Pause.millis(5);
-        }
-        LOG.info("{}: warm-up done, measuring", phase);
     }
 
     private CpuUse cpu(double sinkSeconds) {
@@ -143,7 +128,7 @@ final class Phases {
         Recorder warmup = new Recorder(phase + " warm-up", System.currentTimeMillis(), load.nextSequence());
         receivers.recordInto(warmup);
         LOG.info("{}: warming up at {} notifications/s for {} s", phase, settings.rate(), settings.warmup().toSeconds());
-        awaitDelivered(phase + " warm-up", warmup, load.paced(topic, settings.rate(), settings.warmup()), deathNotice);
+        waits.awaitDelivered(phase + " warm-up", warmup, load.paced(topic, settings.rate(), settings.warmup()), deathNotice);
     }
 
     private Recorder record(String phase) {
@@ -159,53 +144,17 @@ final class Phases {
         return load.paced(topic, settings.rate(), settings.duration());
     }
 
-    private int partitions() {
-        try {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot describe " + topic + ": " + e, e);
-        }
+    /** The passed-through variables, on the benchmark's broker, with no admin port (unless one is set). */
+    static Map<String, String> sinkEnv(BenchSettings settings, String bootstrapServers) {
+        Map<String, String> env = new HashMap<>(settings.sinkEnv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.putIfAbsent("SNS_ADMIN_PORT", "0");
+        // The load producer's tenants carry clear-text passwords (see LoadProducer).
+        env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
+        return env;
     }
 
-    private Map<TopicPartition, Long> offsets(OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions(); p++) request.put(new TopicPartition(topic, p), spec);
-        try {
-            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot list offsets of " + topic + ": " + e, e);
-        }
-    }
-
-    /** Until every expected notification arrived, the deadline passed, or the process delivering died. */
-    private void awaitDelivered(String phase, Recorder recorder, long expected, Supplier<String> deathNotice) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (recorder.delivered() < expected) {
-            String died = deathNotice.get();
-            if (died != null) {
-                notes.add(phase + ": " + died);
-                LOG.error("{}: {}", phase, died);
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                notes.add(phase + ": " + (expected - recorder.delivered()) + " of " + expected
-                        + " notifications not delivered within the timeout of " + settings.timeout().toSeconds() + " s");
-                LOG.warn("{}: timed out with {} of {} delivered", phase, recorder.delivered(), expected);
-                return;
-            }
-            if (System.nanoTime() > nextLog) {
-                LOG.info("{}: {} of {} delivered", phase, recorder.delivered(), expected);
-                nextLog += TimeUnit.SECONDS.toNanos(5);
-            }
-            Pause.millis(20);
-        }
-        LOG.info("{}: all {} delivered", phase, expected);
-    }
-
-    private static double harnessCpuSeconds() {
+    static double harnessCpuSeconds() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9 : 0;
     }

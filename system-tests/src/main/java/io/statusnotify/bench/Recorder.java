@@ -1,23 +1,22 @@
 package io.statusnotify.bench;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every notification the receivers get during one phase: latency by arrival second, duplicates by sequenceNum and
- * order per key ({@code tenant/memberID}; sequence numbers grow in produce order). Thread-safe (the receiver's I/O
+ * order per key ({@code tenant/memberID}; sequence numbers grow in produce order, per user). Which numbers count
+ * and which were seen is the {@link Identity}'s job (sink and pipeline mode number differently). Thread-safe (the receiver's I/O
  * threads call it; one lock is cheap next to an HTTP request).
  */
 final class Recorder {
     private final String name;
     private final long startMs;
-    private final long firstSequence;
+    private final Identity identity;
     private final List<Ints> perSecond = new ArrayList<>();
     private final Ints all = new Ints();
-    private final BitSet seen = new BitSet();
     /** The highest sequence number seen per tenant and member id. */
     private final Map<String, Map<String, LastSequence>> lastByKey = new HashMap<>();
     private long requests;
@@ -34,15 +33,19 @@ final class Recorder {
 
     /** @param firstSequence notifications numbered below it (the warm-up's, arriving late) are not counted */
     Recorder(String name, long startMs, long firstSequence) {
+        this(name, startMs, new Sequences(firstSequence));
+    }
+
+    Recorder(String name, long startMs, Identity identity) {
         this.name = name;
         this.startMs = startMs;
-        this.firstSequence = firstSequence;
+        this.identity = identity;
     }
 
     void record(String tenant, byte[] body, long arrivalMs) {
         // Scanned outside the lock: the receiver's I/O threads only queue for the bookkeeping.
         NotificationScanner.Fields fields = NotificationScanner.scan(body);
-        if (fields.complete() && fields.sequenceNum() < firstSequence) return;
+        if (fields.complete() && !identity.counts(fields.sequenceNum())) return;
         synchronized (this) {
             count(tenant, fields, arrivalMs);
         }
@@ -50,16 +53,15 @@ final class Recorder {
 
     private void count(String tenant, NotificationScanner.Fields fields, long arrivalMs) {
         requests++;
-        if (!fields.complete() || fields.sequenceNum() > Integer.MAX_VALUE) {
+        if (!fields.complete() || !identity.readable(fields.sequenceNum())) {
             unreadable++;
             return;
         }
-        int seq = (int) fields.sequenceNum();
-        if (seen.get(seq)) {
+        long seq = fields.sequenceNum();
+        if (!identity.firstArrival(seq, arrivalMs)) {
             duplicates++;
             return;
         }
-        seen.set(seq);
         delivered++;
         // Two lookups instead of building a tenant/memberID key per record; no Long boxed either.
         LastSequence last = lastByKey.computeIfAbsent(tenant, t -> new HashMap<>())
@@ -73,17 +75,16 @@ final class Recorder {
         second(arrivalMs).add(latency);
     }
 
+    long startMs() {
+        return startMs;
+    }
+
     synchronized long delivered() {
         return delivered;
     }
 
     synchronized PhaseResult result(long expected) {
-        List<PhaseResult.SecondStats> seconds = new ArrayList<>();
-        for (int s = 0; s < perSecond.size(); s++) {
-            LatencySummary summary = perSecond.get(s).summary();
-            seconds.add(new PhaseResult.SecondStats(s, summary.count(), summary.p50(), summary.p95(), summary.p99(),
-                    summary.max()));
-        }
+        List<PhaseResult.SecondStats> seconds = PerSecond.series(perSecond);
         double active = firstArrivalMs < 0 ? 0 : Math.max(1, lastArrivalMs - firstArrivalMs) / 1000.0;
         double wall = lastArrivalMs < 0 ? 0 : Math.max(0, lastArrivalMs - startMs) / 1000.0;
         // A phase with one delivery (or all in one millisecond) has no meaningful rate.
@@ -94,9 +95,7 @@ final class Recorder {
     }
 
     private Ints second(long arrivalMs) {
-        int index = (int) Math.max(0, (arrivalMs - startMs) / 1000);
-        while (perSecond.size() <= index) perSecond.add(new Ints());
-        return perSecond.get(index);
+        return PerSecond.bucket(perSecond, (int) Math.max(0, (arrivalMs - startMs) / 1000));
     }
 
     private static final class LastSequence {

@@ -1,5 +1,7 @@
 package io.statusnotify.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,9 @@ import java.util.Map;
  * @param baseline                 null when the run had {@code --no-baseline}
  * @param sinkToBaselineThroughput the sink's throughput divided by the baseline's (null without a baseline)
  * @param notes                    what went wrong, if anything (a child JVM that died, deliveries missing)
+ * @param pipeline                 pipeline mode only (absent in sink mode): the pipeline phase; {@code sink} is then
+ *                                 the sink-only drain (null in rate mode or with --no-sink-only) and {@code baseline}
+ *                                 the naive consumer doing the whole job
  */
 public record Report(
         String startedAt,
@@ -19,7 +24,8 @@ public record Report(
         PhaseResult sink,
         PhaseResult baseline,
         Double sinkToBaselineThroughput,
-        List<String> notes) {
+        List<String> notes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PipelineReport pipeline) {
 
     static Double ratio(PhaseResult sink, PhaseResult baseline) {
         if (baseline == null || baseline.throughputPerSecond() <= 0) return null;

@@ -14,6 +14,7 @@ import java.util.List;
 final class ReportFiles {
     static final String JSON = "report.json";
     static final String SVG = "report.svg";
+    static final String STAGES_SVG = "report-stages.svg";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportFiles() {
@@ -24,9 +25,18 @@ final class ReportFiles {
             Files.createDirectories(dir);
             MAPPER.writeValue(dir.resolve(JSON).toFile(), report);
             List<PhaseResult> phases = new ArrayList<>();
-            phases.add(report.sink());
+            PipelineReport pipeline = report.pipeline();
+            if (pipeline != null) phases.add(pipeline.delivery());
+            if (report.sink() != null) phases.add(report.sink());
             if (report.baseline() != null) phases.add(report.baseline());
             Files.writeString(dir.resolve(SVG), SvgChart.render(Summary.headline(report), phases));
+            if (pipeline != null) {
+                // The pipeline's latency split at visibility to read_committed, by arrival second.
+                Files.writeString(dir.resolve(STAGES_SVG), SvgChart.renderSeries("pipeline latency by stage", List.of(
+                        new SvgChart.Series("end-to-end", pipeline.delivery().perSecond()),
+                        new SvgChart.Series("event-to-visible", pipeline.stages().eventToVisiblePerSecond()),
+                        new SvgChart.Series("visible-to-received", pipeline.stages().visibleToReceivedPerSecond()))));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir, e);
         }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Which sink was measured: the repository's commit, and whether connector-sink had changes not committed yet. */
+/** What was measured: the repository's commit, and whether the apps' sources had changes not committed yet. */
 final class SourceRevision {
     private SourceRevision() {
     }
@@ -16,8 +16,9 @@ final class SourceRevision {
         String repo = System.getProperty("statusnotify.repo", ".");
         String commit = git(List.of("git", "-C", repo, "rev-parse", "--short", "HEAD"));
         if (commit == null || commit.isBlank()) return "unknown";
-        String changes = git(List.of("git", "-C", repo, "status", "--porcelain", "--", "connector-sink/src", "schemas/src"));
-        return commit.trim() + (changes == null || changes.isBlank() ? "" : " + uncommitted connector-sink/schemas changes");
+        String changes = git(List.of("git", "-C", repo, "status", "--porcelain", "--", "connector-sink/src", "streams-app/src", "schemas/src"));
+        return commit.trim() + (changes == null || changes.isBlank() ? ""
+                : " + uncommitted connector-sink/streams-app/schemas changes");
     }
 
     private static String git(List<String> command) {

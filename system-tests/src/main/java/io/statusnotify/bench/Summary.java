@@ -10,14 +10,17 @@ final class Summary {
 
     static String headline(Report report) {
         var s = report.settings();
-        String load = "preload".equals(s.get("mode")) ? "preload " + s.get("count") + " records"
-                + (s.get("warmupCount") instanceof Number n && n.longValue() > 0 ? " after " + n + " warm-up records" : "")
+        String records = "pipeline".equals(s.get("measured")) ? "events" : "records";
+        String load = "preload".equals(s.get("mode")) ? "preload " + s.get("count") + " " + records
+                + (s.get("warmupCount") instanceof Number n && n.longValue() > 0 ? " after " + n + " warm-up " + records : "")
                 : String.format(Locale.ROOT, "%.0f/s for %.0f s", (Double) s.get("rate"), (Double) s.get("durationSeconds"));
-        return String.format(Locale.ROOT, "statusnotify sink: %s, %s tenants x %s users, %s configured tenants, %d cpus",
-                load, s.get("tenants"), s.get("users"), s.get("configuredTenants"), report.machine().cpus());
+        return String.format(Locale.ROOT, "statusnotify %s: %s, %s tenants x %s users, %s configured tenants, %d cpus",
+                s.getOrDefault("measured", "sink"), load, s.get("tenants"), s.get("users"), s.get("configuredTenants"),
+                report.machine().cpus());
     }
 
     static String text(Report report, String dir) {
+        if (report.pipeline() != null) return PipelineSummary.text(report, dir);
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append('\n');
         out.append("sink built from ").append(report.sourceRevision()).append("; load average at start ")
@@ -49,10 +52,15 @@ final class Summary {
         if (report.sinkToBaselineThroughput() != null) {
             out.append(String.format(Locale.ROOT, "sink/baseline throughput: %.2fx%n", report.sinkToBaselineThroughput()));
         }
+        return notesAndFiles(out, report, dir).toString();
+    }
+
+    static StringBuilder notesAndFiles(StringBuilder out, Report report, String dir) {
         report.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
         out.append("report: ").append(dir).append("/").append(ReportFiles.JSON).append(", ")
-                .append(dir).append("/").append(ReportFiles.SVG).append('\n');
-        return out.toString();
+                .append(dir).append("/").append(ReportFiles.SVG);
+        if (report.pipeline() != null) out.append(", ").append(dir).append("/").append(ReportFiles.STAGES_SVG);
+        return out.append('\n');
     }
 
     private static void row(StringBuilder out, Report report, String label, Function<PhaseResult, String> value) {

@@ -24,7 +24,15 @@ final class SvgChart {
     private SvgChart() {
     }
 
+    /** One line set of the chart: a name and its per-second figures. */
+    record Series(String name, List<PhaseResult.SecondStats> perSecond) {
+    }
+
     static String render(String title, List<PhaseResult> phases) {
+        return renderSeries(title, phases.stream().map(p -> new Series(p.name(), p.perSecond())).toList());
+    }
+
+    static String renderSeries(String title, List<Series> phases) {
         int seconds = Math.max(1, phases.stream().mapToInt(p -> p.perSecond().size()).max().orElse(1) - 1);
         int maxRate = Math.max(1, max(phases, PhaseResult.SecondStats::deliveries));
         double top = niceCeiling(maxRate);
@@ -47,7 +55,7 @@ final class SvgChart {
             svg.append(tick(y, String.format(Locale.ROOT, "%,d", (long) Math.pow(10, d))));
         }
         for (int i = 0; i < phases.size(); i++) {
-            PhaseResult phase = phases.get(i);
+            Series phase = phases.get(i);
             String colour = COLOURS[i % COLOURS.length];
             svg.append(polyline(phase.name() + "-throughput", colour, "", "1.8", points(phase, seconds,
                     s -> TOP_PANEL_Y + PANEL_HEIGHT - PANEL_HEIGHT * s.deliveries() / top, false)));
@@ -88,7 +96,7 @@ final class SvgChart {
                 LEFT, y, RIGHT, y) + text(8, y + 4, 11, label);
     }
 
-    private static String points(PhaseResult phase, int seconds, ToDoubleOfSecond y, boolean skipEmpty) {
+    private static String points(Series phase, int seconds, ToDoubleOfSecond y, boolean skipEmpty) {
         List<String> points = new ArrayList<>();
         for (PhaseResult.SecondStats s : phase.perSecond()) {
             if (skipEmpty && s.deliveries() == 0) continue;
@@ -110,7 +118,7 @@ final class SvgChart {
         return LEFT + (int) Math.round((RIGHT - LEFT) * second / (double) seconds);
     }
 
-    private static int max(List<PhaseResult> phases, ToIntFunction<PhaseResult.SecondStats> value) {
+    private static int max(List<Series> phases, ToIntFunction<PhaseResult.SecondStats> value) {
         return phases.stream().flatMap(p -> p.perSecond().stream()).mapToInt(value).max().orElse(0);
     }
 

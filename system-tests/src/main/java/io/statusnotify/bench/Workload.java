@@ -22,6 +22,11 @@ record Workload(List<String> tenants, int users, List<String> idleTenants) {
         return String.valueOf(1000 + (n / tenants.size()) % users);
     }
 
+    /** How many times record {@code n}'s user has had a record before it: its user's {@code n}-th round. */
+    long roundOf(long n) {
+        return n / ((long) tenants.size() * users);
+    }
+
     private static List<String> names(String prefix, int count) {
         int width = String.valueOf(Math.max(1, count)).length();
         List<String> names = new ArrayList<>(count);

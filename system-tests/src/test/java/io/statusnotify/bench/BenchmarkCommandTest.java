@@ -101,4 +101,69 @@ class BenchmarkCommandTest {
 
         assertThat(shown.toString()).doesNotContain("hunter2").contains("KAFKA_SASL_JAAS_CONFIG");
     }
+
+    @Test
+    void givenNoMode_whenParsed_thenThePipelineIsMeasuredWithTheSinkOnlyDrain() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs();
+
+        BenchSettings settings = command.settings(Map.of());
+
+        assertThat(settings.pipeline()).isTrue();
+        assertThat(settings.sinkOnly()).isTrue();
+        assertThat(settings.streamsHeap()).isEqualTo("512m");
+        assertThat(settings.describe()).containsEntry("measured", "pipeline").containsEntry("sinkOnly", true);
+    }
+
+    @Test
+    void givenTheNewOptions_whenParsed_thenTheyBecomeTheRunsSettings() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--mode", "pipeline", "--streams-heap", "1g", "--no-sink-only");
+
+        BenchSettings settings = command.settings(Map.of("SNS_STREAMS_NUM_THREADS", "2"));
+
+        assertThat(settings.streamsHeap()).isEqualTo("1g");
+        assertThat(settings.sinkOnly()).isFalse();
+        assertThat(settings.sinkEnv()).as("passed to both apps").containsEntry("SNS_STREAMS_NUM_THREADS", "2");
+    }
+
+    @Test
+    void givenSinkMode_whenParsed_thenTodaysRunIsKept() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--mode", "sink");
+
+        BenchSettings settings = command.settings(Map.of());
+
+        assertThat(settings.pipeline()).isFalse();
+        assertThat(settings.describe()).containsEntry("measured", "sink").doesNotContainKey("streamsHeap");
+    }
+
+    @Test
+    void givenBadNewOptions_whenValidated_thenTheMessageNamesTheOption() {
+        BenchmarkCommand mode = new BenchmarkCommand();
+        new CommandLine(mode).parseArgs("--mode", "streams");
+        BenchmarkCommand heap = new BenchmarkCommand();
+        new CommandLine(heap).parseArgs("--streams-heap", "big");
+
+        assertThatThrownBy(() -> mode.settings(Map.of())).hasMessageContaining("--mode must be pipeline or sink");
+        assertThatThrownBy(() -> heap.settings(Map.of())).hasMessageContaining("--streams-heap");
+    }
+
+    @Test
+    void givenPipelineMode_whenCountsExceedAnInt_thenTheyAreAccepted() {
+        BenchmarkCommand pipeline = new BenchmarkCommand();
+        new CommandLine(pipeline).parseArgs("--count", "2000000000", "--warmup-count", "500000000");
+        BenchmarkCommand sink = new BenchmarkCommand();
+        new CommandLine(sink).parseArgs("--mode", "sink", "--count", "2000000000", "--warmup-count", "500000000");
+
+        assertThat(pipeline.settings(Map.of()).count()).isEqualTo(2_000_000_000L);
+        assertThatThrownBy(() -> sink.settings(Map.of())).hasMessageContaining("--count plus --warmup-count");
+    }
+
+    @Test
+    void givenHelp_whenPrinted_thenEveryNewOptionIsDocumented() {
+        String usage = new CommandLine(new BenchmarkCommand()).getUsageMessage();
+
+        assertThat(usage).contains("--mode", "--streams-heap", "--[no-]sink-only", "--[no-]baseline");
+    }
 }

@@ -15,24 +15,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sink under test: {@code io.statusnotify.sink.SinkMain} in its own JVM with a fixed heap and a GC log, so its
- * memory is measured on its own.
+ * An app under test in its own JVM, as deployed: the sink ({@code SinkMain}) or the streams app
+ * ({@code StreamsMain}), with a fixed heap and a GC log, so its CPU and memory are measured on their own.
  */
-final class SinkJvm implements AutoCloseable {
+final class AppJvm implements AutoCloseable {
+    static final String SINK_MAIN = "io.statusnotify.sink.SinkMain";
+    static final String STREAMS_MAIN = "io.statusnotify.streams.StreamsMain";
     private final ChildJava process;
     private final Path gcLog;
 
-    private SinkJvm(ChildJava process, Path gcLog) {
+    private AppJvm(ChildJava process, Path gcLog) {
         this.process = process;
         this.gcLog = gcLog;
     }
 
-    static SinkJvm start(String heap, List<String> extraJvmOptions, Map<String, String> env, Path outDir) {
-        Path gcLog = outDir.resolve("sink-gc.log");
+    /** The sink, its output in {@code sink.log} and {@code sink-gc.log}. */
+    static AppJvm sink(String heap, List<String> extraJvmOptions, Map<String, String> env, Path outDir) {
+        return start("sink", SINK_MAIN, heap, extraJvmOptions, env, outDir);
+    }
+
+    /** {@code mainClass} in a JVM of its own, its output in {@code <name>.log} and {@code <name>-gc.log}. */
+    static AppJvm start(String name, String mainClass, String heap, List<String> extraJvmOptions,
+                        Map<String, String> env, Path outDir) {
+        Path gcLog = outDir.resolve(name + "-gc.log");
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
         options.addAll(extraJvmOptions);
-        return new SinkJvm(ChildJava.start("sink", options, "io.statusnotify.sink.SinkMain", List.of(), env,
-                outDir.resolve("sink.log")), gcLog);
+        return new AppJvm(ChildJava.start(name, options, mainClass, List.of(), env, outDir.resolve(name + ".log")),
+                gcLog);
     }
 
     double cpuSeconds() {
@@ -43,21 +52,21 @@ final class SinkJvm implements AutoCloseable {
         return process.deathNotice();
     }
 
-    /** Waits until the sink's consumer group owns every partition of the notifications topic. */
+    /** Waits until the app's consumer group owns every partition of {@code topic}. */
     void awaitConsuming(Admin admin, String groupId, String topic, int partitions, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String died = deathNotice();
-            if (died != null) throw new IllegalStateException("the sink stopped before consuming: " + died);
+            if (died != null) throw new IllegalStateException(process + " stopped before consuming: " + died);
             if (assignedPartitions(admin, groupId, topic) >= partitions) return;
             Pause.millis(100);
         }
-        throw new IllegalStateException("the sink did not start consuming " + topic + " within " + timeout
+        throw new IllegalStateException("the app did not start consuming " + topic + " within " + timeout
                 + ": " + process);
     }
 
     /**
-     * Asks the sink JVM for a full GC (so the GC log ends with its live set) and reads the log. Without {@code jcmd}
+     * Asks the JVM for a full GC (so the GC log ends with its live set) and reads the log. Without {@code jcmd}
      * (a JRE), the live set stays unknown.
      */
     HeapStats heap() {
@@ -80,7 +89,7 @@ final class SinkJvm implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (the sink's clean stop); returns its exit code. */
+    /** SIGTERM (the apps' clean stop); returns its exit code. */
     int stop() {
         return process.stop(60);
     }
