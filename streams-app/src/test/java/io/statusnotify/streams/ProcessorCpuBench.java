@@ -1,0 +1,63 @@
+package io.statusnotify.streams;
+
+import org.apache.kafka.streams.TestInputTopic;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU per event of the real topology in a {@link org.apache.kafka.streams.TopologyTestDriver}: realistic events
+ * (see {@link BenchEvents}) for enabled tenants, warmed up first, then measured as the calling thread's CPU time
+ * (not wall time, so other work on a shared machine matters less). Draining the output topic is left out of the
+ * figure. Run (after {@code mvn -B -pl streams-app -am test-compile}) with
+ * {@code streams-app/cpu-bench.sh [measured] [warm-up] [rounds]}.
+ */
+public final class ProcessorCpuBench {
+    private static final int DRAIN_EVERY = 1000;
+
+    private ProcessorCpuBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int measured = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<String> tenants = BenchEvents.tenants(20);
+        List<BenchEvents.Event> events = BenchEvents.generate(Math.max(measured, warmup), tenants, 50_000, 42);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Path stateDir = Files.createTempDirectory("cpu-bench");
+        try (TopologyFixture app = new TopologyFixture(stateDir)) {
+            tenants.forEach(app::enable);
+            run(app, events, warmup, threads);
+            System.out.printf("warm-up: %,d events%n", warmup);
+            for (int round = 1; round <= rounds; round++) {
+                long cpu = run(app, events, measured, threads);
+                System.out.printf("round %d: %,d events, %.3f s CPU, %,d ns CPU per event%n", round, measured,
+                        cpu / 1e9, cpu / measured);
+            }
+            if (app.dlq.getQueueSize() > 0) throw new IllegalStateException("events were dead-lettered");
+        }
+    }
+
+    /** The calling thread's CPU nanoseconds spent piping {@code count} events, drains excluded. */
+    private static long run(TopologyFixture app, List<BenchEvents.Event> events, int count, ThreadMXBean threads) {
+        TestInputTopic<String, byte[]> input = app.events;
+        long cpu = 0;
+        long out = 0;
+        for (int from = 0; from < count; from += DRAIN_EVERY) {
+            int to = Math.min(count, from + DRAIN_EVERY);
+            long start = threads.getCurrentThreadCpuTime();
+            for (int i = from; i < to; i++) {
+                BenchEvents.Event event = events.get(i);
+                input.pipeInput(event.key(), event.value());
+            }
+            cpu += threads.getCurrentThreadCpuTime() - start;
+            out += app.notifications.readRecordsToList().size();
+        }
+        if (out != count) throw new IllegalStateException("expected " + count + " notifications, got " + out);
+        return cpu;
+    }
+}
