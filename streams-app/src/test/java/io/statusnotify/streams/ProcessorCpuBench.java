@@ -13,7 +13,8 @@ import java.util.List;
  * (see {@link BenchEvents}) for enabled tenants, warmed up first, then measured as the calling thread's CPU time
  * (not wall time, so other work on a shared machine matters less). Draining the output topic is left out of the
  * figure. Run (after {@code mvn -B -pl streams-app -am test-compile}) with
- * {@code streams-app/cpu-bench.sh [measured] [warm-up] [rounds]}.
+ * {@code streams-app/cpu-bench.sh [measured] [warm-up] [rounds]}; with {@code --processor} first, the processor
+ * alone ({@link ProcessorOnlyBench}).
  */
 public final class ProcessorCpuBench {
     private static final int DRAIN_EVERY = 1000;
@@ -22,9 +23,14 @@ public final class ProcessorCpuBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int measured = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (args.length > 0 && args[0].equals("--processor")) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            ProcessorOnlyBench.run(count(rest, 0, 200_000), count(rest, 1, 200_000), count(rest, 2, 3));
+            return;
+        }
+        int measured = count(args, 0, 200_000);
+        int warmup = count(args, 1, 200_000);
+        int rounds = count(args, 2, 3);
         List<String> tenants = BenchEvents.tenants(20);
         List<BenchEvents.Event> events = BenchEvents.generate(Math.max(measured, warmup), tenants, 50_000, 42);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -40,6 +46,10 @@ public final class ProcessorCpuBench {
             }
             if (app.dlq.getQueueSize() > 0) throw new IllegalStateException("events were dead-lettered");
         }
+    }
+
+    private static int count(String[] args, int index, int otherwise) {
+        return args.length > index ? Integer.parseInt(args[index]) : otherwise;
     }
 
     /** The calling thread's CPU nanoseconds spent piping {@code count} events, drains excluded. */
