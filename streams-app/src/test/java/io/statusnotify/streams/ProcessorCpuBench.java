@@ -23,6 +23,11 @@ public final class ProcessorCpuBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--run")) {
+            StreamsRunBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 300_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 300_000);
+            return;
+        }
         if (args.length > 0 && args[0].equals("--processor")) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             ProcessorOnlyBench.run(count(rest, 0, 200_000), count(rest, 1, 200_000), count(rest, 2, 3));
