@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * One user-status event in, at most one record out: a notification for an allowed tenant, or the untouched input
  * on the DLQ when it cannot be read. The value arrives as raw bytes and is parsed here, so that an unusable record
- * is dead-lettered with its original key and bytes.
+ * is dead-lettered with its original key and bytes. Reading and writing go through {@link EventReader} (one per
+ * processor, as it reuses its buffers): the bytes are parsed once and the notification written once.
  */
 final class UserStatusProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStatusProcessor.class);
