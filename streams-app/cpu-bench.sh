@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cpu-bench.sh [measured] [warm-up] [rounds]: CPU ns per event of the streams topology in a TopologyTestDriver
-# (ProcessorCpuBench). Build first: mvn -B -pl streams-app -am test-compile. JFR=1 also records a profile into
+# (ProcessorCpuBench); cpu-bench.sh --processor [measured] [warm-up] [rounds]: the processor alone;
+# cpu-bench.sh --run [measured] [warm-up]: the whole app (StreamsMain, child JVM, JFR) on an in-process broker. Build first: mvn -B -pl streams-app -am test-compile. JFR=1 also records a profile into
 # streams-app/target/cpu-bench.jfr (read it with: jfr print --events jdk.ExecutionSample ...).
 # Uses this worktree's classes (never the jars other clones may have put in ~/.m2).
 set -euo pipefail
