@@ -6,8 +6,13 @@ public final class NotificationKey {
     }
 
     public static String of(User user) {
-        String member = user.memberID() == null || user.memberID().isBlank() ? user.userName() : user.memberID();
-        return user.tenantName() + "/" + member;
+        return of(user.tenantName(), user.memberID(), user.userName());
+    }
+
+    /** The same from the user's fields, for readers that do not bind a {@link User}. */
+    public static String of(String tenantName, String memberID, String userName) {
+        String member = memberID == null || memberID.isBlank() ? userName : memberID;
+        return tenantName + "/" + member;
     }
 
     /** The tenant part of a key made by {@link #of(User)}; null when the key has no separator. */

@@ -49,7 +49,7 @@ public final class NotificationTopology {
         return topology;
     }
 
-    private static StoreBuilder<KeyValueStore<String, ConfigEntry>> configStore() {
+    static StoreBuilder<KeyValueStore<String, ConfigEntry>> configStore() {
         // In memory: the config topic is small and compacted, and is read whole at every start anyway.
         return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CONFIG_STORE), Serdes.String(),
                 new ConfigEntrySerde()).withLoggingDisabled();

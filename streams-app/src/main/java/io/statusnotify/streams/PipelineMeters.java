@@ -3,6 +3,10 @@ package io.statusnotify.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Every meter of the streams app, registered in the registry it is given. */
 final class PipelineMeters {
     static final String EVENTS_IN = "sns.streams.events.in";
@@ -14,13 +18,18 @@ final class PipelineMeters {
     private final MeterRegistry registry;
     private final Counter eventsIn;
     private final Counter notificationsOut;
+    /** By tag value, resolved once: a registry lookup per record built a meter id and hashed its tags each time. */
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unknownValues = new ConcurrentHashMap<>();
+    private final Map<DropReason, Counter> drops = new EnumMap<>(DropReason.class);
 
     PipelineMeters(MeterRegistry registry) {
         this.registry = registry;
         this.eventsIn = Counter.builder(EVENTS_IN).description("user-status events read").register(registry);
         this.notificationsOut = Counter.builder(NOTIFICATIONS_OUT).description("notifications written").register(registry);
         for (DropReason reason : DropReason.values()) {
-            dropCounter(reason); // visible at zero, so dashboards and alerts see every reason from the start
+            // Visible at zero, so dashboards and alerts see every reason from the start.
+            drops.put(reason, dropCounter(reason));
         }
     }
 
@@ -33,17 +42,19 @@ final class PipelineMeters {
     }
 
     void dropped(DropReason reason) {
-        dropCounter(reason).increment();
+        drops.get(reason).increment();
     }
 
     void deadLettered(String reason) {
-        Counter.builder(EVENTS_DEAD_LETTERED).description("unusable user-status events sent to the DLQ")
-                .tag("reason", reason).register(registry).increment();
+        deadLettered.computeIfAbsent(reason, r -> Counter.builder(EVENTS_DEAD_LETTERED)
+                .description("unusable user-status events sent to the DLQ").tag("reason", r).register(registry))
+                .increment();
     }
 
     void unknownValue(String field) {
-        Counter.builder(UNKNOWN_VALUES).description("enum values the seed does not document, passed through")
-                .tag("field", field).register(registry).increment();
+        unknownValues.computeIfAbsent(field, f -> Counter.builder(UNKNOWN_VALUES)
+                .description("enum values the seed does not document, passed through").tag("field", f)
+                .register(registry)).increment();
     }
 
     private Counter dropCounter(DropReason reason) {

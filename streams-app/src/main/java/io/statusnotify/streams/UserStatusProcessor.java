@@ -3,10 +3,6 @@ package io.statusnotify.streams;
 import io.statusnotify.schema.BadRecordException;
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.GlobalSettings;
-import io.statusnotify.schema.Json;
-import io.statusnotify.schema.KnownValues;
-import io.statusnotify.schema.Notification;
-import io.statusnotify.schema.UserStatusEvent;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,7 +19,8 @@ import java.util.Optional;
 /**
  * One user-status event in, at most one record out: a notification for an allowed tenant, or the untouched input
  * on the DLQ when it cannot be read. The value arrives as raw bytes and is parsed here, so that an unusable record
- * is dead-lettered with its original key and bytes.
+ * is dead-lettered with its original key and bytes. Reading and writing go through {@link EventReader} (one per
+ * processor, as it reuses its buffers): the bytes are parsed once and the notification written once.
  */
 final class UserStatusProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStatusProcessor.class);
@@ -31,6 +28,7 @@ final class UserStatusProcessor implements Processor<String, byte[], String, byt
     private final TenantGate gate;
     private final int maxRecordBytes;
     private final PipelineMeters meters;
+    private final EventReader reader = new EventReader();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConfigEntry> configs;
 
@@ -51,35 +49,35 @@ final class UserStatusProcessor implements Processor<String, byte[], String, byt
         meters.eventIn();
         RecordMetadata source = context.recordMetadata()
                 .orElseThrow(() -> new IllegalStateException("input record without topic metadata"));
-        UserStatusEvent event;
+        EventReader.ReadEvent event;
         try {
-            event = Json.read(record.value(), UserStatusEvent.class).requireValid();
+            event = reader.read(record.value());
         } catch (BadRecordException e) {
             deadLetter(record, source, e);
             return;
         }
-        KnownValues.unknownFields(event).forEach(meters::unknownValue);
+        event.forEachUnknown(meters::unknownValue);
 
-        Optional<DropReason> drop = gate.check(configs.get(event.tenant()), configs.get(GlobalSettings.KEY));
+        String tenant = event.tenant();
+        Optional<DropReason> drop = gate.check(configs.get(tenant), configs.get(GlobalSettings.KEY));
         if (drop.isPresent()) {
             meters.dropped(drop.get());
-            if (DROP_LOG.allow(event.tenant() + "|" + drop.get().code())) {
+            if (DROP_LOG.allow(tenant + "|" + drop.get().code())) {
                 LOG.info("Dropping events of tenant '{}': {} (e.g. {}-{}@{}; logged at most once a minute per tenant"
-                        + " and reason, all counted in sns.streams.events.dropped)", event.tenant(), drop.get().code(),
+                        + " and reason, all counted in sns.streams.events.dropped)", tenant, drop.get().code(),
                         source.topic(), source.partition(), source.offset());
             }
             return;
         }
         long sequenceNum = SequenceNumbers.of(source.partition(), source.offset());
-        long creationTimestamp = event.eventTimestamp() != null ? event.eventTimestamp() : record.timestamp();
-        Notification notification = Notification.of(sequenceNum, creationTimestamp, event.body());
-        byte[] value = Json.write(notification);
-        if (DeadLetters.sizeOf(event.userKey(), value) > maxRecordBytes) {
+        byte[] value = event.notification(sequenceNum, event.creationTimestamp(record.timestamp()));
+        String userKey = event.userKey();
+        if (DeadLetters.sizeOf(userKey, value) > maxRecordBytes) {
             deadLetter(record, source, new BadRecordException("too-large", "the notification would be " + value.length
                     + " bytes, over SNS_MAX_RECORD_BYTES (" + maxRecordBytes + ")"));
             return;
         }
-        context.forward(new Record<>(event.userKey(), value, record.timestamp(), new RecordHeaders()),
+        context.forward(new Record<>(userKey, value, record.timestamp(), new RecordHeaders()),
                 NotificationTopology.NOTIFICATIONS_SINK);
         meters.notificationOut();
     }

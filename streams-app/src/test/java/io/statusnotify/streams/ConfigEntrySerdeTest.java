@@ -30,4 +30,27 @@ class ConfigEntrySerdeTest {
         assertThat(serde.serializer().serialize("store", null)).isNull();
         assertThat(serde.deserializer().deserialize("store", null)).isNull();
     }
+
+    @Test
+    void givenTheSameStoredBytesWhenReadAgainThenTheEntryIsNotParsedAgain() {
+        byte[] stored = serde.serializer().serialize("store", new ConfigEntry.Global(new GlobalSettings(true)));
+
+        ConfigEntry first = serde.deserializer().deserialize("store", stored);
+        ConfigEntry again = serde.deserializer().deserialize("store", stored);
+
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void givenAChangedRecordWhenReadThenTheNewEntryIsReturned() {
+        byte[] before = serde.serializer().serialize("store", new ConfigEntry.Global(new GlobalSettings(true)));
+        byte[] after = serde.serializer().serialize("store", new ConfigEntry.Global(new GlobalSettings(false)));
+        serde.deserializer().deserialize("store", before);
+
+        ConfigEntry read = serde.deserializer().deserialize("store", after);
+
+        assertThat(read).isEqualTo(new ConfigEntry.Global(new GlobalSettings(false)));
+        assertThat(serde.deserializer().deserialize("store", before))
+                .isEqualTo(new ConfigEntry.Global(new GlobalSettings(true)));
+    }
 }
