@@ -115,10 +115,10 @@ final class Dispatcher {
         if (lane.state == KeyLane.State.IDLE) advance(lane);
     }
 
+    /** Parsed once here; its queueTimestamp is stamped when its first attempt starts ({@link #send}). */
     private Item read(ConsumerRecord<String, byte[]> record, boolean fromRetryTopic) {
-        NotificationStamp.Stamped stamped = NotificationStamp.stamp(record.value(), clock.millis(), fromRetryTopic);
-        RetryHeaders.Carried carried = RetryHeaders.read(record, fromRetryTopic);
-        return new Item(record, stamped.tenant(), stamped.sequenceNum(), carried.originTimestamp(), stamped.body(), carried);
+        NotificationStamp.Parsed parsed = NotificationStamp.read(record.value());
+        return new Item(record, parsed, RetryHeaders.read(record, fromRetryTopic));
     }
 
     /** Works the lane's head until the lane is sending, waiting, or empty. */
@@ -272,12 +272,15 @@ final class Dispatcher {
         inFlight++;
         lane.partition.requestStarted();
         item.attempts++;
+        // queueTimestamp: it leaves the queue now, not when it was polled (it may have waited behind its user's
+        // previous notification, or for a slot or a rate token).
         if (item.firstAttemptAt == 0) item.firstAttemptAt = clock.millis();
+        byte[] body = item.bodyToSend();
         boolean probe = tenant.circuit == TenantState.Circuit.HALF_OPEN;
         if (probe) tenant.probeInFlight = true;
         metrics.attempt(tenant.name);
         long startedAt = System.nanoTime();
-        sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), item.body, result -> engine.execute(
+        sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), body, result -> engine.execute(
                 () -> completed(lane, item, tenant, config, probe, result, System.nanoTime() - startedAt)));
     }
 
@@ -621,7 +624,7 @@ final class Dispatcher {
             Item item = unloadedAt(lane, record.offset());
             if (item == null) continue;
             try {
-                item.load(record, read(record, true).body, RetryHeaders.read(record, true));
+                item.load(record, NotificationStamp.read(record.value()), RetryHeaders.read(record, true));
             } catch (BadRecordException e) {
                 continue; // it was read once already; a head that cannot be read again goes to the DLQ below
             }
