@@ -34,7 +34,6 @@ final class Dispatcher {
     private final SinkSettings.Limits limits;
     private final String groupId;
     private final SinkSettings.Retry retry;
-    private final java.time.Duration responseTimeout;
     private final SinkMetrics metrics;
     private final Clock clock;
     private final Timers timers;
@@ -64,7 +63,6 @@ final class Dispatcher {
         this.limits = settings.limits();
         this.groupId = settings.groupId();
         this.retry = settings.retry();
-        this.responseTimeout = settings.http().responseTimeout();
         this.metrics = metrics;
         this.clock = clock;
         this.timers = timers;
@@ -256,7 +254,7 @@ final class Dispatcher {
     private int tenantLimit(TenantState tenant, TenantConfig config) {
         TenantLimit limit = tenant.limit;
         if (limit == null || !limit.appliesTo(config)) {
-            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), responseTimeout, config);
+            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config);
         }
         return limit.current();
     }

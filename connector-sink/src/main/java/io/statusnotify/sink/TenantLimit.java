@@ -5,7 +5,6 @@ import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import io.statusnotify.schema.TenantConfig;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code aimd}: {@link AIMDLimit}, one more for each answer while at least half the limit is in use, 10 % fewer
- *   for each loss: a timeout, a connection error, 408, 429 or 5xx, or an answer slower than half of
- *   {@code SNS_HTTP_RESPONSE_TIMEOUT}.</li>
+ *   for each loss: a timeout, a connection error, 408, 429 or 5xx (a slow answer is no loss: a steadily
+ *   slow tenant needs its limit to keep up).</li>
  *   <li>{@code gradient} (the default): the lower of that and a {@link Gradient2Limit} over windows of answers
  *   (0.1–5 s, at least 4 answers, their average response time), which grows by about
  *   {@code 0.4·√limit} a window while the response time holds steady against its long-term average (64 to 1000 in
@@ -46,7 +45,6 @@ final class TenantLimit {
     private final TenantConfig config;
     private final int ceiling;
     private final int min;
-    private final long slowNanos;
     /** Null when fixed. */
     private Limit loss;
     /** Null unless gradient; fed with answers only (a failure's response time says nothing about the tenant's pace). */
@@ -58,12 +56,11 @@ final class TenantLimit {
     private int windowAnswers;
     private int windowMaxInFlight;
 
-    TenantLimit(SinkSettings.TenantLimits settings, int sinkCeiling, Duration responseTimeout, TenantConfig config) {
+    TenantLimit(SinkSettings.TenantLimits settings, int sinkCeiling, TenantConfig config) {
         this.config = config;
         this.ceiling = config.maxInFlight() != null ? config.maxInFlight() : sinkCeiling;
         int initial = settings.initial(ceiling);
         this.min = settings.min(ceiling);
-        this.slowNanos = Math.max(1, responseTimeout.toNanos() / 2);
         if (settings.algorithm() == SinkSettings.LimitAlgorithm.FIXED) {
             loss = null;
             latency = null;
@@ -77,7 +74,9 @@ final class TenantLimit {
 
     private Limit aimd(int from) {
         return AIMDLimit.newBuilder().initialLimit(from).minLimit(min).maxLimit(ceiling).backoffRatio(BACKOFF)
-                .timeout(slowNanos, TimeUnit.NANOSECONDS).build();
+                // Only failures are losses: a tenant that is merely slow, steadily, keeps its limit (it needs
+                // limit ÷ response time to keep up); rising latency is the gradient's signal.
+                .timeout(1, TimeUnit.DAYS).build();
     }
 
     /**
