@@ -115,10 +115,10 @@ final class Dispatcher {
         if (lane.state == KeyLane.State.IDLE) advance(lane);
     }
 
+    /** Parsed once here; its queueTimestamp is stamped when its first attempt starts ({@link #send}). */
     private Item read(ConsumerRecord<String, byte[]> record, boolean fromRetryTopic) {
-        NotificationStamp.Stamped stamped = NotificationStamp.stamp(record.value(), clock.millis(), fromRetryTopic);
-        RetryHeaders.Carried carried = RetryHeaders.read(record, fromRetryTopic);
-        return new Item(record, stamped.tenant(), stamped.sequenceNum(), carried.originTimestamp(), stamped.body(), carried);
+        NotificationStamp.Parsed parsed = NotificationStamp.read(record.value());
+        return new Item(record, parsed, RetryHeaders.read(record, fromRetryTopic));
     }
 
     /** Works the lane's head until the lane is sending, waiting, or empty. */
@@ -219,7 +219,7 @@ final class Dispatcher {
     }
 
     private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
-        int tenantLimit = tenantLimit(config);
+        int tenantLimit = tenantLimit(tenant, config);
         boolean noSlot = tenant.inFlight >= tenantLimit;
         boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
         if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
@@ -250,8 +250,13 @@ final class Dispatcher {
         return true;
     }
 
-    private int tenantLimit(TenantConfig config) {
-        return config.maxInFlight() != null ? config.maxInFlight() : limits.tenantMaxInFlight();
+    /** The tenant's current concurrency limit for this config (a new config starts a new limit: see {@link TenantLimit}). */
+    private int tenantLimit(TenantState tenant, TenantConfig config) {
+        TenantLimit limit = tenant.limit;
+        if (limit == null || !limit.appliesTo(config)) {
+            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config);
+        }
+        return limit.current();
     }
 
     /**
@@ -259,7 +264,7 @@ final class Dispatcher {
      * by this, not by its queue's length (a fast tenant may have thousands waiting for a fraction of a second).
      */
     private long queueWaitMillis(TenantState tenant, TenantConfig config) {
-        int limit = tenantLimit(config);
+        int limit = tenantLimit(tenant, config);
         Double rate = config.maxRequestsPerSecond();
         double perSecond = limit * 1000.0 / Math.max(1, tenant.recentLatencyMillis);
         if (rate != null) perSecond = Math.min(perSecond, rate);
@@ -272,17 +277,24 @@ final class Dispatcher {
         inFlight++;
         lane.partition.requestStarted();
         item.attempts++;
+        // queueTimestamp: it leaves the queue now, not when it was polled (it may have waited behind its user's
+        // previous notification, or for a slot or a rate token).
         if (item.firstAttemptAt == 0) item.firstAttemptAt = clock.millis();
+        byte[] body = item.bodyToSend();
         boolean probe = tenant.circuit == TenantState.Circuit.HALF_OPEN;
         if (probe) tenant.probeInFlight = true;
         metrics.attempt(tenant.name);
+        int tenantInFlight = tenant.inFlight;
         long startedAt = System.nanoTime();
-        sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), item.body, result -> engine.execute(
-                () -> completed(lane, item, tenant, config, probe, result, System.nanoTime() - startedAt)));
+        sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), body, result -> engine.execute(
+                () -> completed(lane, item, tenant, config, probe, result, startedAt, System.nanoTime() - startedAt,
+                        tenantInFlight)));
     }
 
     private void completed(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe,
-                           AttemptResult result, long nanos) {
+                           AttemptResult result, long startedAt, long nanos, int tenantInFlight) {
+        Verdict verdict = ResponsePolicy.classify(result, clock.instant());
+        sampleLimit(tenant, config, probe, verdict, startedAt, nanos, tenantInFlight);
         tenant.inFlight--;
         inFlight--;
         lane.partition.requestEnded();
@@ -291,7 +303,7 @@ final class Dispatcher {
         metrics.httpLatency(nanos);
         tenant.observeLatency(nanos / 1_000_000.0);
         if (!lane.partition.isRevoked()) {
-            handle(lane, item, tenant, config, probe, result);
+            handle(lane, item, tenant, config, probe, result, verdict);
             advance(lane);
         }
         if (tenant.circuit == TenantState.Circuit.HALF_OPEN && !tenant.probeInFlight) {
@@ -302,8 +314,21 @@ final class Dispatcher {
         releaseSlots(tenant);
     }
 
-    private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result) {
-        Verdict verdict = ResponsePolicy.classify(result, clock.instant());
+    /**
+     * Feeds the tenant's limit, only with answers to the config it applies to. Losses (timeouts, connection errors,
+     * 408, 429, 5xx) shrink it; refusals and other final failures say nothing about the tenant's capacity; a half-open
+     * probe's success does not grow it (one request through says nothing about how many it takes).
+     */
+    private void sampleLimit(TenantState tenant, TenantConfig config, boolean probe, Verdict verdict, long startedAt,
+                             long nanos, int tenantInFlight) {
+        TenantLimit limit = tenant.limit;
+        if (limit == null || !limit.appliesTo(config)) return;
+        boolean lost = TenantLimit.isLoss(verdict);
+        if (lost || (verdict instanceof Verdict.Success && !probe)) limit.sample(startedAt, nanos, tenantInFlight, lost);
+    }
+
+    private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result,
+                        Verdict verdict) {
         item.lastStatus = result instanceof AttemptResult.Response r ? r.status() : null;
         // An answer to a config that has since been replaced says nothing about the tenant as it is now.
         boolean current = isCurrent(tenant.name, config);
@@ -621,7 +646,7 @@ final class Dispatcher {
             Item item = unloadedAt(lane, record.offset());
             if (item == null) continue;
             try {
-                item.load(record, read(record, true).body, RetryHeaders.read(record, true));
+                item.load(record, NotificationStamp.read(record.value()), RetryHeaders.read(record, true));
             } catch (BadRecordException e) {
                 continue; // it was read once already; a head that cannot be read again goes to the DLQ below
             }

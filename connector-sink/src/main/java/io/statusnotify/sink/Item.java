@@ -17,8 +17,16 @@ final class Item {
     final Long sequenceNum;
     /** The notification record's timestamp (epoch ms; the event's time): receipts' latency and the max age start here. */
     final long createdAt;
-    /** The bytes sent: the notification stamped with its queueTimestamp once, so every retry sends the same bytes. */
+    /**
+     * Before the first attempt the record's value as read (what a park before any attempt writes to the retry topic:
+     * no stamp); from the first attempt on the bytes sent, stamped with its queueTimestamp once, so every retry sends
+     * the same bytes.
+     */
     byte[] body;
+    /** Where the stamp goes in {@link #body} ({@link NotificationStamp.Parsed#stampAt()}). */
+    private int stampAt;
+    /** {@link #body} holds the stamp sent (or to be sent again). */
+    private boolean stamped;
     RetryHeaders.Carried carried;
     int attempts;
     long firstAttemptAt;
@@ -29,16 +37,15 @@ final class Item {
     String lastCause;
     String lastError;
 
-    Item(ConsumerRecord<String, byte[]> record, String tenant, Long sequenceNum, long createdAt, byte[] body,
-         RetryHeaders.Carried carried) {
+    Item(ConsumerRecord<String, byte[]> record, NotificationStamp.Parsed parsed, RetryHeaders.Carried carried) {
         this.record = record;
         this.offset = record.offset();
         this.key = record.key();
-        this.tenant = tenant;
-        this.sequenceNum = sequenceNum;
-        this.createdAt = createdAt;
-        this.body = body;
+        this.tenant = parsed.tenant();
+        this.sequenceNum = parsed.sequenceNum();
+        this.createdAt = carried.originTimestamp();
         this.carried = carried;
+        useBody(record.value(), parsed);
         this.attempts = carried.attempts();
         this.firstAttemptAt = carried.firstAttemptAt();
         this.notBefore = carried.notBefore();
@@ -47,6 +54,27 @@ final class Item {
 
     long offset() {
         return offset;
+    }
+
+    private void useBody(byte[] value, NotificationStamp.Parsed parsed) {
+        body = value;
+        stampAt = parsed.stampAt();
+        // Parked after an attempt: its bytes carry the stamp of its first attempt and are sent again as they are.
+        // Parked before any attempt, its copy on the retry topic has no stamp (or a producer's, replaced).
+        stamped = parsed.hasStamp() && carried.attempts() > 0;
+    }
+
+    /**
+     * The bytes to send, stamped with {@code queueTimestamp} = {@link #firstAttemptAt} (set before the first attempt):
+     * the moment the POST was first attempted, the same for every retry, also after the body was unloaded and read
+     * again.
+     */
+    byte[] bodyToSend() {
+        if (!stamped) {
+            body = NotificationStamp.stamp(body, stampAt, firstAttemptAt);
+            stamped = true;
+        }
+        return body;
     }
 
     /** Its lane's copies of the same key and tenant names: thousands of parked ones then cost no strings each. */
@@ -66,13 +94,14 @@ final class Item {
     void unload() {
         record = null;
         body = null;
+        stamped = false;
         carried = null;
     }
 
     /** The same record read again; what earlier attempts in this instance learnt (attempts, wait) is kept. */
-    void load(ConsumerRecord<String, byte[]> again, byte[] sameBody, RetryHeaders.Carried sameCarried) {
+    void load(ConsumerRecord<String, byte[]> again, NotificationStamp.Parsed parsed, RetryHeaders.Carried sameCarried) {
         record = again;
-        body = sameBody;
         carried = sameCarried;
+        useBody(again.value(), parsed);
     }
 }

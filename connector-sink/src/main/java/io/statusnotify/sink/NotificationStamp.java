@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads what the sink needs from a notification's bytes (its tenant and sequenceNum) and stamps its
- * {@code queueTimestamp}, in one streaming pass: binding the whole notification and writing it again cost the
- * delivery thread nearly half its time. The bytes must be a well-formed JSON object with an integer
+ * Reads what the sink needs from a notification's bytes (its tenant and sequenceNum, and where its
+ * {@code queueTimestamp} goes) in one streaming pass when the record is polled, and inserts the stamp when the
+ * notification is first sent, without parsing it again: binding the whole notification and writing it again cost
+ * the delivery thread nearly half its time. The bytes must be a well-formed JSON object with an integer
  * {@code sequenceNum} and a {@code userStatusNotification.user.tenantName}; the rest is sent as the streams app
  * wrote it. The stamp goes just before {@code userStatusNotification}, where the contract's property order has it.
  */
@@ -26,14 +27,23 @@ final class NotificationStamp {
      */
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    record Stamped(String tenant, long sequenceNum, byte[] body) {
+    /**
+     * What {@link #read} found.
+     *
+     * @param stampAt  the byte offset where the stamp is inserted, or -1 when the bytes hold a {@code queueTimestamp}
+     *                 already (see {@link #hasStamp()})
+     */
+    record Parsed(String tenant, long sequenceNum, int stampAt) {
+        boolean hasStamp() {
+            return stampAt < 0;
+        }
     }
 
     private NotificationStamp() {
     }
 
-    /** {@code keepStamp}: a notification stamped before (a parked one) keeps its bytes, so every attempt sends the same. */
-    static Stamped stamp(byte[] value, long queueTimestamp, boolean keepStamp) {
+    /** The tenant, the sequenceNum and where the stamp goes; throws {@link BadRecordException} for what is no notification. */
+    static Parsed read(byte[] value) {
         if (value == null) throw new BadRecordException("null-value", "record has no value");
         try (JsonParser parser = JSON.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -72,10 +82,7 @@ final class NotificationStamp {
             if (tenant == null || tenant.isBlank()) {
                 throw new BadRecordException("missing-field", "userStatusNotification.user.tenantName is required");
             }
-            if (hasStamp) {
-                return new Stamped(tenant, sequenceNum, keepStamp ? value : restamp(value, queueTimestamp));
-            }
-            return new Stamped(tenant, sequenceNum, insert(value, (int) bodyAt, queueTimestamp));
+            return new Parsed(tenant, sequenceNum, hasStamp ? -1 : (int) bodyAt);
         } catch (JsonProcessingException e) {
             throw new BadRecordException("not-json", "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -110,6 +117,14 @@ final class NotificationStamp {
             }
         }
         return tenant;
+    }
+
+    /**
+     * The bytes sent: {@code value} (as {@link #read} parsed it) with {@code "queueTimestamp":<value>} inserted, or
+     * the stamp it holds replaced ({@code stampAt} from {@link Parsed}). The same arguments give the same bytes.
+     */
+    static byte[] stamp(byte[] value, int stampAt, long queueTimestamp) {
+        return stampAt < 0 ? restamp(value, queueTimestamp) : insert(value, stampAt, queueTimestamp);
     }
 
     private static byte[] insert(byte[] value, int at, long queueTimestamp) {

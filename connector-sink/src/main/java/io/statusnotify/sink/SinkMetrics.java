@@ -28,6 +28,7 @@ final class SinkMetrics {
     static final String IN_FLIGHT = "sns.sink.in-flight";
     static final String BUFFERED = "sns.sink.buffered";
     static final String TENANT_IN_FLIGHT = "sns.sink.tenant.in-flight";
+    static final String TENANT_IN_FLIGHT_LIMIT = "sns.sink.tenant.in-flight.limit";
     static final String TENANT_WAITING = "sns.sink.tenant.waiting";
     static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting.seconds";
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
@@ -43,6 +44,7 @@ final class SinkMetrics {
 
     private final TenantTags tags;
     private final MultiGauge tenantInFlight;
+    private final MultiGauge tenantInFlightLimit;
     private final MultiGauge tenantWaiting;
     private final MultiGauge tenantOldestWaiting;
     private final MultiGauge circuitState;
@@ -52,6 +54,9 @@ final class SinkMetrics {
         this.tags = new TenantTags(maxTenantTags);
         this.tenantInFlight = MultiGauge.builder(TENANT_IN_FLIGHT).description("a tenant's HTTP requests open")
                 .register(registry);
+        this.tenantInFlightLimit = MultiGauge.builder(TENANT_IN_FLIGHT_LIMIT)
+                .description("a tenant's concurrency limit now: the HTTP requests it may have open at once (adaptive,"
+                        + " SNS_TENANT_LIMIT; at most its maxInFlight or SNS_TENANT_MAX_IN_FLIGHT)").register(registry);
         this.tenantWaiting = MultiGauge.builder(TENANT_WAITING)
                 .description("a tenant's notifications held by this instance, not yet delivered").register(registry);
         this.tenantOldestWaiting = MultiGauge.builder(TENANT_OLDEST_WAITING)
@@ -108,15 +113,17 @@ final class SinkMetrics {
         Map<List<String>, Double> states = new HashMap<>();
         for (TenantStatus status : statuses) {
             String tag = tags.of(status.tenant());
-            double[] sums = byTag.computeIfAbsent(tag, t -> new double[3]);
+            double[] sums = byTag.computeIfAbsent(tag, t -> new double[4]);
             sums[0] += status.inFlight();
             sums[1] += status.waiting();
             if (status.oldestWaitingAgeMillis() != null) sums[2] = Math.max(sums[2], status.oldestWaitingAgeMillis() / 1000.0);
+            if (status.inFlightLimit() != null) sums[3] += status.inFlightLimit();
             states.merge(List.of(tag, status.state()), 1.0, Double::sum);
         }
         tenantInFlight.register(rows(byTag, 0), true);
         tenantWaiting.register(rows(byTag, 1), true);
         tenantOldestWaiting.register(rows(byTag, 2), true);
+        tenantInFlightLimit.register(rows(byTag, 3), true);
         circuitState.register(states.entrySet().stream().map(e -> MultiGauge.Row.of(
                 Tags.of("tenant", e.getKey().get(0), "state", e.getKey().get(1)), e.getValue())).toList(), true);
     }

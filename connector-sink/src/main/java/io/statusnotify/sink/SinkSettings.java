@@ -102,8 +102,8 @@ public record SinkSettings(
 
     /**
      * @param maxInFlight           {@code SNS_SINK_MAX_IN_FLIGHT} (default 1000): requests open at once, all tenants
-     * @param tenantMaxInFlight     {@code SNS_TENANT_MAX_IN_FLIGHT} (default 64): per tenant, unless its config says
-     *                              {@code maxInFlight}
+     * @param tenantMaxInFlight     {@code SNS_TENANT_MAX_IN_FLIGHT} (default 1000): the ceiling of a tenant's
+     *                              concurrency limit ({@link TenantLimits}), unless its config says {@code maxInFlight}
      * @param tenantMaxQueued       {@code SNS_TENANT_MAX_QUEUED} (default 1000): a tenant with more waiting than this
      *                              has its newer notifications moved to the retry topic
      * @param tenantMaxQueueWait    {@code SNS_TENANT_MAX_QUEUE_WAIT} (default 5s): the same when the waiting ones would
@@ -121,8 +121,63 @@ public record SinkSettings(
      */
     public record Limits(int maxInFlight, int tenantMaxInFlight, int tenantMaxQueued, Duration tenantMaxQueueWait,
                          int maxBufferedRecords, int maxBufferedRetries, int maxParkedByOffset, int metricsMaxTenants,
-                         int failuresToOpen) {
+                         int failuresToOpen, TenantLimits tenantLimits) {
     }
+
+    /** {@code SNS_TENANT_LIMIT}: how a tenant's concurrency limit moves ({@link TenantLimit}). */
+    public enum LimitAlgorithm {
+        /** Grows while answers come without failure and at a steady latency; shrinks on failures or rising latency. */
+        GRADIENT,
+        /** Grows by one per busy answer, shrinks by 10 % per failure (timeout, connection error, 408, 429, 5xx). */
+        AIMD,
+        /** Always the ceiling (the behaviour before the adaptive limit). */
+        FIXED
+    }
+
+    /**
+     * A tenant's adaptive concurrency limit, always within [{@code min}, ceiling] where the ceiling is its config's
+     * {@code maxInFlight} or {@code SNS_TENANT_MAX_IN_FLIGHT}.
+     *
+     * @param algorithm {@code SNS_TENANT_LIMIT} (default {@code gradient}): {@code gradient}, {@code aimd} or
+     *                  {@code fixed}
+     * @param initial   {@code SNS_TENANT_INITIAL_IN_FLIGHT} (default 64): where a tenant's limit starts (and starts
+     *                  again when its config record changes); a lower ceiling wins
+     * @param min       {@code SNS_TENANT_MIN_IN_FLIGHT} (default 4, at most the initial): the least it shrinks to; a
+     *                  lower ceiling wins
+     */
+    public record TenantLimits(LimitAlgorithm algorithm, int initial, int min) {
+        static TenantLimits from(Settings s) {
+            String name = s.string(LIMIT, "gradient").trim().toUpperCase(java.util.Locale.ROOT);
+            LimitAlgorithm algorithm;
+            try {
+                algorithm = LimitAlgorithm.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(LIMIT + ": must be gradient, aimd or fixed, was '" + s.string(LIMIT, "") + "'");
+            }
+            int min = s.integer(MIN_IN_FLIGHT, 4, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT);
+            int initial = s.integer(INITIAL_IN_FLIGHT, 64, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT);
+            if (min > initial) {
+                throw new SettingsException(MIN_IN_FLIGHT + ": must be at most " + INITIAL_IN_FLIGHT + " (" + initial
+                        + "), was " + min);
+            }
+            return new TenantLimits(algorithm, initial, min);
+        }
+
+        /** Where the limit of a tenant with this ceiling starts: the initial value, or the ceiling when lower. */
+        int initial(int ceiling) {
+            return Math.min(initial, ceiling);
+        }
+
+        /** The least the limit of a tenant with this ceiling shrinks to. */
+        int min(int ceiling) {
+            return Math.min(min, ceiling);
+        }
+    }
+
+    static final String LIMIT = "SNS_TENANT_LIMIT";
+    static final String MAX_IN_FLIGHT = "SNS_TENANT_MAX_IN_FLIGHT";
+    static final String INITIAL_IN_FLIGHT = "SNS_TENANT_INITIAL_IN_FLIGHT";
+    static final String MIN_IN_FLIGHT = "SNS_TENANT_MIN_IN_FLIGHT";
 
     public static final String DEFAULT_GROUP_ID = "statusnotify-sink";
     static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
@@ -166,16 +221,18 @@ public record SinkSettings(
                 s.duration("SNS_RETRY_AFTER_MAX", Duration.ofMinutes(5), Duration.ZERO, day),
                 s.duration("SNS_RETRY_MAX_AGE", Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofDays(365)),
                 s.integer("SNS_RETRY_MAX_ATTEMPTS", 0, 0, 1_000_000));
+        int tenantCeiling = s.integer(MAX_IN_FLIGHT, 1000, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT);
         Limits limits = new Limits(
                 s.integer("SNS_SINK_MAX_IN_FLIGHT", 1000, 1, 100_000),
-                s.integer("SNS_TENANT_MAX_IN_FLIGHT", 64, 1, TenantConfig.MAX_IN_FLIGHT_LIMIT),
+                tenantCeiling,
                 s.integer("SNS_TENANT_MAX_QUEUED", 1000, 1, 10_000_000),
                 s.duration("SNS_TENANT_MAX_QUEUE_WAIT", Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofHours(1)),
                 s.integer("SNS_SINK_MAX_BUFFERED_RECORDS", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_BUFFERED_RETRIES", 10_000, 1, 10_000_000),
                 s.integer("SNS_SINK_MAX_PARKED_BY_OFFSET", 200_000, 1, 100_000_000),
                 s.integer("SNS_METRICS_MAX_TENANTS", 100, 0, 100_000),
-                s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000));
+                s.integer("SNS_CIRCUIT_FAILURES_TO_OPEN", 3, 1, 1_000),
+                TenantLimits.from(s));
         return new SinkSettings(
                 s.kafkaClientProperties(),
                 TopicNames.from(s),

@@ -41,7 +41,8 @@ final class StatusBoard {
                     state == null ? 0 : state.inFlight, waiting.getOrDefault(name, new int[1])[0],
                     state == null ? 0 : state.delivered.total(now), state == null ? 0 : state.failed.total(now),
                     state == null ? null : state.lastError, state == null || state.lastErrorAt == 0 ? null : state.lastErrorAt,
-                    oldestAt == null ? null : Math.max(0, now - oldestAt)));
+                    oldestAt == null ? null : Math.max(0, now - oldestAt),
+                    state == null || state.limit == null ? null : state.limit.current()));
         }
         current = List.copyOf(statuses);
     }

@@ -36,6 +36,8 @@ final class TenantState {
     /** When the circuit last closed: waits set before then are over. */
     long resetAt;
     int inFlight;
+    /** Its concurrency limit for the config last sent with; null until its first notification is considered. */
+    TenantLimit limit;
     /** Moving average of the tenant's response times. */
     double recentLatencyMillis;
     /** Notifications from the notifications topic waiting in this tenant's lanes (not yet sent). */

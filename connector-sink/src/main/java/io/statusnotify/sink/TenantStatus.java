@@ -10,10 +10,12 @@ package io.statusnotify.sink;
  * @param waiting           notifications held for it (queued, parked in memory), not counting those in flight
  * @param oldestWaitingAgeMillis age of its oldest undelivered notification held by this instance, null when none
  * @param lastErrorAt       epoch milliseconds, null when no attempt failed since this instance started
+ * @param inFlightLimit     its current concurrency limit (adaptive, {@code SNS_TENANT_LIMIT}), null before anything
+ *                          was sent to it
  */
 public record TenantStatus(String tenant, boolean enabled, String state, String notSendingBecause, int inFlight,
                            int waiting, long deliveredLast5Minutes, long failedLast5Minutes, String lastError,
-                           Long lastErrorAt, Long oldestWaitingAgeMillis) {
+                           Long lastErrorAt, Long oldestWaitingAgeMillis, Integer inFlightLimit) {
     public static final String LIVE = "live";
     public static final String RETRYING = "retrying";
     public static final String CIRCUIT_OPEN = "circuit-open";

@@ -19,32 +19,62 @@ class NotificationStampTest {
 
     private static String reason(String json) {
         try {
-            NotificationStamp.stamp(bytes(json), STAMP, false);
+            NotificationStamp.read(bytes(json));
             return "none";
         } catch (BadRecordException e) {
             return e.reason();
         }
     }
 
+    private static byte[] stamped(byte[] value, long queueTimestamp) {
+        return NotificationStamp.stamp(value, NotificationStamp.read(value).stampAt(), queueTimestamp);
+    }
+
     @Test
-    void aNotificationAsTheStreamsAppWritesItIsStampedToExactlyWhatJacksonWouldWrite() {
+    void givenANotificationAsTheStreamsAppWritesIt_whenStamped_thenItIsExactlyWhatJacksonWouldWrite() {
         Notification notification = SinkHarness.seedNotification("acme", 123_456_789_012L);
         byte[] written = Json.write(notification);
 
-        NotificationStamp.Stamped stamped = NotificationStamp.stamp(written, STAMP, false);
+        NotificationStamp.Parsed parsed = NotificationStamp.read(written);
+        byte[] body = NotificationStamp.stamp(written, parsed.stampAt(), STAMP);
 
-        assertThat(stamped.tenant()).isEqualTo("acme");
-        assertThat(stamped.sequenceNum()).isEqualTo(123_456_789_012L);
-        assertThat(new String(stamped.body(), StandardCharsets.UTF_8))
+        assertThat(parsed.tenant()).isEqualTo("acme");
+        assertThat(parsed.sequenceNum()).isEqualTo(123_456_789_012L);
+        assertThat(parsed.hasStamp()).isFalse();
+        assertThat(new String(body, StandardCharsets.UTF_8))
                 .isEqualTo(new String(Json.write(notification.withQueueTimestamp(STAMP)), StandardCharsets.UTF_8));
     }
 
     @Test
-    void aStampedNotificationKeepsItsBytesOnTheRetryPathAndIsRestampedOtherwise() {
+    void givenAPolledNotification_whenRead_thenItsBytesAreLeftAsTheyAreUntilItIsStamped() {
+        byte[] written = Json.write(SinkHarness.seedNotification("acme", 7));
+        byte[] copy = written.clone();
+
+        NotificationStamp.Parsed parsed = NotificationStamp.read(written);
+
+        assertThat(written).isEqualTo(copy);
+        assertThat(new String(written, 0, parsed.stampAt(), StandardCharsets.UTF_8)).endsWith(",");
+        assertThat(new String(written, parsed.stampAt(), written.length - parsed.stampAt(), StandardCharsets.UTF_8))
+                .startsWith("\"userStatusNotification\"");
+    }
+
+    @Test
+    void givenTheSameStampTime_whenStampedTwice_thenTheBytesAreTheSame() {
+        byte[] written = Json.write(SinkHarness.seedNotification("acme", 7));
+        byte[] producerStamped = Json.write(SinkHarness.seedNotification("acme", 7).withQueueTimestamp(5L));
+
+        assertThat(stamped(written, STAMP)).isEqualTo(stamped(written, STAMP));
+        assertThat(stamped(producerStamped, STAMP)).isEqualTo(stamped(producerStamped, STAMP));
+    }
+
+    @Test
+    void givenANotificationThatHoldsAStampAlready_whenStamped_thenTheStampIsReplaced() {
         byte[] stampedBefore = Json.write(SinkHarness.seedNotification("acme", 7).withQueueTimestamp(5L));
 
-        assertThat(NotificationStamp.stamp(stampedBefore, STAMP, true).body()).isSameAs(stampedBefore);
-        assertThat(Json.read(NotificationStamp.stamp(stampedBefore, STAMP, false).body(), Notification.class)
+        NotificationStamp.Parsed parsed = NotificationStamp.read(stampedBefore);
+
+        assertThat(parsed.hasStamp()).isTrue();
+        assertThat(Json.read(NotificationStamp.stamp(stampedBefore, parsed.stampAt(), STAMP), Notification.class)
                 .queueTimestamp()).isEqualTo(STAMP);
     }
 
@@ -58,7 +88,7 @@ class NotificationStampTest {
                   "userStatusNotification" : { "user" : { "tenantName" : "acme", "memberID" : "7" } }
                 }""";
 
-        byte[] body = NotificationStamp.stamp(bytes(pretty), STAMP, false).body();
+        byte[] body = stamped(bytes(pretty), STAMP);
 
         assertThat(Json.mapper().readTree(body).get("queueTimestamp").asLong()).isEqualTo(STAMP);
         assertThat(Json.mapper().readTree(body).get("userStatusNotification").get("user").get("memberID").asText())
@@ -74,7 +104,7 @@ class NotificationStampTest {
         assertThat(reason("{\"userStatusNotification\":{\"user\":{\"tenantName\":\"a\"}}}")).isEqualTo("missing-field");
         assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{}}}")).isEqualTo("missing-field");
         assertThat(reason("{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{\"tenantName\":\" \"}}}")).isEqualTo("missing-field");
-        assertThatThrownBy(() -> NotificationStamp.stamp(null, STAMP, false)).isInstanceOf(BadRecordException.class);
+        assertThatThrownBy(() -> NotificationStamp.read(null)).isInstanceOf(BadRecordException.class);
     }
 
     @Test
@@ -93,7 +123,7 @@ class NotificationStampTest {
     @Test
     void contentAfterTheNotificationIsRefused() {
         String valid = "{\"sequenceNum\":1,\"userStatusNotification\":{\"user\":{\"tenantName\":\"a\"}}}";
-        assertThat(NotificationStamp.stamp(bytes(valid + "\n"), STAMP, false).tenant()).isEqualTo("a");
+        assertThat(NotificationStamp.read(bytes(valid + "\n")).tenant()).isEqualTo("a");
 
         assertThat(reason(valid + " {}")).isEqualTo("not-json");
         assertThat(reason(valid + "x")).isEqualTo("not-json");

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.statusnotify.sink.SinkHarness.SEQ_BASE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,45 @@ class SinkDeliveryIT {
         ((ObjectNode) expected.get("userStatusNotification").get("user")).put("tenantName", "acme");
         assertThat(body).isEqualTo(expected);
         await().atMost(WAIT).until(() -> sink.count(SinkMetrics.DELIVERED, "tenant", "acme") == 1);
+    }
+
+    @Test
+    void givenANotificationHeldBehindItsUsersPreviousOne_whenThatOneIsAnswered_thenItIsStampedWhenItIsSentNotWhenPolled()
+            throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        receiver.respondWith(r -> {
+            if (r.body().contains(String.valueOf(SEQ_BASE + 1))) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Reply.status(204);
+        });
+        sink.config("acme", receiver.url("/hook"));
+        sink.startSink();
+        try {
+            sink.notify("acme", 1);
+            await().atMost(WAIT).until(() -> receiver.requestsTo("/hook").size() == 1);
+            sink.notify("acme", 2); // the same user: it waits in its lane until the first is answered
+
+            await().atMost(WAIT).until(() -> sink.gauge(SinkMetrics.BUFFERED, "topic", "notifications") == 2);
+            long polledBy = System.currentTimeMillis();
+            await().atMost(WAIT).until(() -> System.currentTimeMillis() > polledBy);
+            long answeredFrom = System.currentTimeMillis();
+            release.countDown();
+
+            await().atMost(WAIT).until(() -> receiver.requestsTo("/hook").size() == 2);
+            long first = Json.mapper().readTree(receiver.requestsTo("/hook").get(0).body()).get("queueTimestamp").asLong();
+            Received second = receiver.requestsTo("/hook").get(1);
+            long stamped = Json.mapper().readTree(second.body()).get("queueTimestamp").asLong();
+            assertThat(second.body()).contains(String.valueOf(SEQ_BASE + 2));
+            assertThat(stamped).isGreaterThanOrEqualTo(answeredFrom).isGreaterThan(polledBy).isGreaterThan(first)
+                    .isLessThanOrEqualTo(second.receivedAtMillis());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -35,6 +35,16 @@ class SinkMetricsTest {
     }
 
     @Test
+    void givenTenantStatuses_whenPublished_thenEachTenantsConcurrencyLimitIsAGaugeWithADescription() {
+        metrics.tenants(List.of(status("acme"), new TenantStatus("idle", true, TenantStatus.LIVE, null, 0, 0, 0, 0,
+                null, null, null, null)));
+
+        assertThat(registry.find(SinkMetrics.TENANT_IN_FLIGHT_LIMIT).tag("tenant", "acme").gauge().value()).isEqualTo(64);
+        assertThat(registry.find(SinkMetrics.TENANT_IN_FLIGHT_LIMIT).tag("tenant", "idle").gauge().value()).isZero();
+        assertThat(registry.find(SinkMetrics.TENANT_IN_FLIGHT_LIMIT).gauge().getId().getDescription()).contains("limit");
+    }
+
+    @Test
     void aForgottenTenantThatComesBackCountsFromZero() {
         metrics.delivered("back", 5);
         metrics.delivered("back", 5);
@@ -81,6 +91,6 @@ class SinkMetricsTest {
     }
 
     private static TenantStatus status(String tenant) {
-        return new TenantStatus(tenant, true, TenantStatus.LIVE, null, 1, 2, 0, 0, null, null, 1_000L);
+        return new TenantStatus(tenant, true, TenantStatus.LIVE, null, 1, 2, 0, 0, null, null, 1_000L, 64);
     }
 }

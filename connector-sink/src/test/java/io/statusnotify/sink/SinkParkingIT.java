@@ -2,6 +2,7 @@ package io.statusnotify.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statusnotify.schema.Json;
+import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
@@ -64,6 +65,16 @@ class SinkParkingIT {
         assertThat(sequence(down, "/hook", "u0")).containsExactly(2L, 4L, 6L, 8L, 10L);
         assertThat(sequence(down, "/hook", "u1")).containsExactly(1L, 3L, 5L, 7L, 9L);
         assertThat(sink.kafka.readAll(sink.topics.notificationsDlq())).isEmpty();
+        // queueTimestamp is when a notification was first attempted: a copy parked before any attempt has none yet,
+        // one parked after its attempt keeps that attempt's; each was sent with a stamp no later than its arrival.
+        List<ConsumerRecord<String, byte[]>> parked = sink.kafka.readAll(sink.topics.notificationsRetry());
+        assertThat(parked).anySatisfy(r -> assertThat(TestKafka.header(r, RetryHeaders.ATTEMPTS)).isEqualTo("0"));
+        assertThat(parked).allSatisfy(r -> assertThat(Json.read(r.value(), Notification.class).queueTimestamp())
+                .as("stamped exactly when attempted before it was parked")
+                .matches(stamp -> (stamp != null) == !"0".equals(TestKafka.header(r, RetryHeaders.ATTEMPTS))));
+        assertThat(down.requestsTo("/hook")).allSatisfy(r -> assertThat(Json.read(r.body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), Notification.class).queueTimestamp())
+                .isNotNull().isLessThanOrEqualTo(r.receivedAtMillis()));
     }
 
     @Test

@@ -23,7 +23,8 @@ class SinkSettingsTest {
         assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)), 0.2,
                 Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 64, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 100, 3));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 1000, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 100, 3,
+                new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.GRADIENT, 64, 4)));
         assertThat(settings.receiptsEnabled()).isTrue();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(200));
@@ -31,6 +32,44 @@ class SinkSettingsTest {
         assertThat(settings.topics().deliveryReceipts()).isEqualTo("sns.delivery-receipts");
         assertThat(settings.topics().notifications()).isEqualTo("sns.notifications");
         assertThat(settings.kafka().getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
+    }
+
+    private static SinkSettings.TenantLimits tenantLimits(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("KAFKA_BOOTSTRAP_SERVERS", "b:1");
+        return SinkSettings.from(Settings.of(all)).limits().tenantLimits();
+    }
+
+    @Test
+    void givenTheAdaptiveLimitsKeys_whenSet_thenTheyAreRead() {
+        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", "AIMD", "SNS_TENANT_INITIAL_IN_FLIGHT", "16",
+                "SNS_TENANT_MIN_IN_FLIGHT", "2"))).isEqualTo(new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.AIMD, 16, 2));
+        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", " fixed ")).algorithm()).isEqualTo(SinkSettings.LimitAlgorithm.FIXED);
+        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", "gradient")).algorithm()).isEqualTo(SinkSettings.LimitAlgorithm.GRADIENT);
+    }
+
+    @Test
+    void givenACeilingBelowTheInitialOrMinimum_whenATenantsLimitIsMade_thenTheCeilingWins() {
+        SinkSettings.TenantLimits limits = tenantLimits(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "2"));
+
+        assertThat(limits.initial(2)).isEqualTo(2);
+        assertThat(limits.min(2)).isEqualTo(2);
+        assertThat(limits.initial(1000)).isEqualTo(64);
+    }
+
+    @Test
+    void givenBadAdaptiveLimitsValues_whenRead_thenTheMessageNamesTheKey() {
+        assertThatThrownBy(() -> tenantLimits(Map.of("SNS_TENANT_LIMIT", "vegas")))
+                .isInstanceOf(SettingsException.class).hasMessage("SNS_TENANT_LIMIT: must be gradient, aimd or fixed, was 'vegas'");
+        assertThatThrownBy(() -> tenantLimits(Map.of("SNS_TENANT_INITIAL_IN_FLIGHT", "0")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TENANT_INITIAL_IN_FLIGHT: must be between 1 and");
+        assertThatThrownBy(() -> tenantLimits(Map.of("SNS_TENANT_MIN_IN_FLIGHT", "x")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TENANT_MIN_IN_FLIGHT: must be an integer");
+        assertThatThrownBy(() -> tenantLimits(Map.of("SNS_TENANT_MIN_IN_FLIGHT", "100")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("SNS_TENANT_MIN_IN_FLIGHT: must be at most SNS_TENANT_INITIAL_IN_FLIGHT (64), was 100");
+        assertThatThrownBy(() -> tenantLimits(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "10001")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TENANT_MAX_IN_FLIGHT: must be between 1 and");
     }
 
     @Test
@@ -52,7 +91,8 @@ class SinkSettingsTest {
         assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 0, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofDays(2), 3));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 100, 3));
+        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 100, 3,
+                new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.GRADIENT, 64, 4)));
         assertThat(settings.receiptsEnabled()).isFalse();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(4));
         assertThat(settings.topics().notifications()).isEqualTo("n");

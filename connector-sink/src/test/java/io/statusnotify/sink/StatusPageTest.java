@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 class StatusPageTest {
     private static final TenantStatus ACME = new TenantStatus("acme+co", true, TenantStatus.LIVE, null, 0, 0, 3, 0,
-            null, null, null);
+            null, null, null, 64);
     private final HttpClient http = HttpClient.newHttpClient();
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
@@ -56,7 +56,8 @@ class StatusPageTest {
     void theApiListsTenantsAsJsonAndThePageIsServedAtTheRootOnly() throws Exception {
         start(false);
 
-        assertThat(get("/api/tenants").body()).contains("\"tenant\":\"acme+co\"").contains("\"deliveredLast5Minutes\":3");
+        assertThat(get("/api/tenants").body()).contains("\"tenant\":\"acme+co\"").contains("\"deliveredLast5Minutes\":3")
+                .contains("\"inFlightLimit\":64");
         assertThat(get("/").body()).contains("<title>statusnotify sink: tenants</title>");
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
     }
