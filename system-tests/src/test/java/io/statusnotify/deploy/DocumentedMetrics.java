@@ -43,6 +43,7 @@ final class DocumentedMetrics {
             new Metric("sns_sink_circuit_state", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_waiting", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_in_flight", GAUGE, Source.SINK),
+            new Metric("sns_sink_tenant_in_flight_limit", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_oldest_waiting_seconds", GAUGE, Source.SINK),
             new Metric("sns_streams_events_in_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_notifications_out_total", COUNTER, Source.STREAMS),
