@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * ({@code exactly_once_v2} or {@code at_least_once}), {@code SNS_ALLOW_TENANT_CONFIG_DEFAULT} (default true),
  * {@code SNS_STATE_DIR} (default {@code <java.io.tmpdir>/statusnotify-streams/<application id>}),
  * {@code SNS_STREAMS_NUM_THREADS} (default 1), {@code SNS_MAX_RECORD_BYTES} (default 1,000,000: the largest record
- * written, below Kafka's default limit of 1 MiB), {@code SNS_STREAMS_COMMIT_INTERVAL}, {@code SNS_STREAMS_PRODUCER_LINGER}
- * and {@code SNS_STREAMS_POLL_TIMEOUT} (see {@link StreamsTiming}). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
+ * written, below Kafka's default limit of 1 MiB), {@code SNS_STREAMS_COMMIT_INTERVAL}, {@code SNS_STREAMS_PRODUCER_LINGER},
+ * {@code SNS_STREAMS_POLL_TIMEOUT} and {@code SNS_STREAMS_PRODUCER_RETRY_BACKOFF} (see {@link StreamsTiming}). Where a {@code KAFKA_*} variable and an {@code SNS_*} setting name
  * the same Streams config, the {@code SNS_*} setting wins.
  */
 public record StreamsSettings(

@@ -21,12 +21,20 @@ import java.util.Properties;
  *                       ({@code producer.linger.ms}); a commit flushes whatever is waiting anyway
  * @param pollTimeout    {@code SNS_STREAMS_POLL_TIMEOUT}: the longest a poll blocks when no event arrives
  *                       ({@code poll.ms}); a commit that is due waits for the poll to return
+ * @param producerRetryBackoff {@code SNS_STREAMS_PRODUCER_RETRY_BACKOFF}: the producer's first wait before retrying
+ *                       ({@code producer.retry.backoff.ms}, growing exponentially to {@code retry.backoff.max.ms});
+ *                       a transaction begun while the previous one's commit markers are still being written is
+ *                       answered CONCURRENT_TRANSACTIONS, and with the client's default of 100 ms every such
+ *                       retry added 100 ms to the notifications of that transaction
  */
-public record StreamsTiming(Duration commitInterval, Duration producerLinger, Duration pollTimeout) {
+public record StreamsTiming(Duration commitInterval, Duration producerLinger, Duration pollTimeout,
+                            Duration producerRetryBackoff) {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(10);
     public static final Duration DEFAULT_PRODUCER_LINGER = Duration.ofMillis(5);
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(5);
+    public static final Duration DEFAULT_PRODUCER_RETRY_BACKOFF = Duration.ofMillis(2);
     private static final String PRODUCER_LINGER = StreamsConfig.producerPrefix("linger.ms");
+    private static final String PRODUCER_RETRY_BACKOFF = StreamsConfig.producerPrefix("retry.backoff.ms");
 
     /**
      * An {@code SNS_STREAMS_*} variable wins; without it a Kafka config passed through as {@code KAFKA_*} (e.g.
@@ -39,13 +47,17 @@ public record StreamsTiming(Duration commitInterval, Duration producerLinger, Du
                 s.duration("SNS_STREAMS_PRODUCER_LINGER", passedOr(kafkaClient, PRODUCER_LINGER,
                         passedOr(kafkaClient, "linger.ms", DEFAULT_PRODUCER_LINGER)), Duration.ZERO, Duration.ofSeconds(10)),
                 s.duration("SNS_STREAMS_POLL_TIMEOUT", passedOr(kafkaClient, StreamsConfig.POLL_MS_CONFIG,
-                        DEFAULT_POLL_TIMEOUT), Duration.ofMillis(1), Duration.ofSeconds(10)));
+                        DEFAULT_POLL_TIMEOUT), Duration.ofMillis(1), Duration.ofSeconds(10)),
+                s.duration("SNS_STREAMS_PRODUCER_RETRY_BACKOFF", passedOr(kafkaClient, PRODUCER_RETRY_BACKOFF,
+                        passedOr(kafkaClient, "retry.backoff.ms", DEFAULT_PRODUCER_RETRY_BACKOFF)),
+                        Duration.ofMillis(1), Duration.ofSeconds(10)));
     }
 
     void applyTo(Properties props) {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
         props.put(PRODUCER_LINGER, Long.toString(producerLinger.toMillis()));
         props.put(StreamsConfig.POLL_MS_CONFIG, Long.toString(pollTimeout.toMillis()));
+        props.put(PRODUCER_RETRY_BACKOFF, Long.toString(producerRetryBackoff.toMillis()));
     }
 
     private static Duration passedOr(Map<String, String> kafkaClient, String config, Duration fallback) {

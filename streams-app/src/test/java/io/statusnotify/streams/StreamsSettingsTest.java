@@ -83,6 +83,7 @@ class StreamsSettingsTest {
         assertThat(props.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("10");
         assertThat(props.getProperty("producer.linger.ms")).isEqualTo("5");
         assertThat(props.getProperty(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("5");
+        assertThat(props.getProperty("producer.retry.backoff.ms")).isEqualTo("2");
         StreamsConfig config = new StreamsConfig(props);
         assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(10L);
         assertThat(config.getProducerConfigs("client").get("linger.ms")).isEqualTo("5");
@@ -92,11 +93,13 @@ class StreamsSettingsTest {
     void givenTimingSettings_whenConfigured_thenTheyWinOverKafkaVariables() {
         Properties props = from("SNS_STREAMS_COMMIT_INTERVAL", "50ms", "KAFKA_COMMIT_INTERVAL_MS", "250",
                 "SNS_STREAMS_PRODUCER_LINGER", "0", "KAFKA_PRODUCER_LINGER_MS", "100",
-                "SNS_STREAMS_POLL_TIMEOUT", "20ms").streamsProperties();
+                "SNS_STREAMS_POLL_TIMEOUT", "20ms", "SNS_STREAMS_PRODUCER_RETRY_BACKOFF", "10ms",
+                "KAFKA_RETRY_BACKOFF_MS", "100").streamsProperties();
 
         assertThat(props.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
         assertThat(props.getProperty("producer.linger.ms")).isEqualTo("0");
         assertThat(props.getProperty(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("20");
+        assertThat(props.getProperty("producer.retry.backoff.ms")).isEqualTo("10");
     }
 
     @Test
@@ -115,6 +118,8 @@ class StreamsSettingsTest {
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_PRODUCER_LINGER:");
         assertThatThrownBy(() -> from("SNS_STREAMS_POLL_TIMEOUT", "1m"))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_POLL_TIMEOUT:");
+        assertThatThrownBy(() -> from("SNS_STREAMS_PRODUCER_RETRY_BACKOFF", "0"))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_STREAMS_PRODUCER_RETRY_BACKOFF:");
         assertThatThrownBy(() -> from("KAFKA_COMMIT_INTERVAL_MS", "often"))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("KAFKA_COMMIT_INTERVAL_MS:");
     }

@@ -26,6 +26,10 @@ import java.util.TreeMap;
  *                      (notifications written straight to the notifications topic)
  * @param streamsHeap   the streams app JVM's -Xmx (pipeline mode)
  * @param sinkOnly      pipeline preload mode: a fresh sink drains the same notifications alone afterwards
+ * @param warmupRate    rate mode: events (notifications) a second during the warm-up; 0: {@code rate}. A low rate
+ *                      warms the JVMs slowly (JIT compilation still competes for the cores minutes in), so a
+ *                      measurement at 100/s is best warmed at a few thousand a second
+ * @param brokerConfig  broker configs set on top of the benchmark's own (e.g. to try a broker-side setting)
  */
 record BenchSettings(
         int tenants,
@@ -46,7 +50,13 @@ record BenchSettings(
         Map<String, String> sinkEnv,
         boolean pipeline,
         String streamsHeap,
-        boolean sinkOnly) {
+        boolean sinkOnly,
+        double warmupRate,
+        Map<String, String> brokerConfig) {
+
+    BenchSettings {
+        brokerConfig = Map.copyOf(brokerConfig);
+    }
 
     /** Sink mode, as before pipeline mode existed. */
     BenchSettings(int tenants, int users, double rate, long count, long warmupCount, Duration duration,
@@ -54,13 +64,24 @@ record BenchSettings(
                   List<String> sinkJvmOptions, String brokerHeap, boolean baseline, Duration timeout, Path outDir,
                   Map<String, String> sinkEnv) {
         this(tenants, users, rate, count, warmupCount, duration, warmup, configuredTenants, receiverDelayMs,
-                sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, false, "512m", false);
+                sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, false, "512m", false, 0, Map.of());
     }
 
     BenchSettings inPipelineMode(String streamsHeapSize, boolean withSinkOnly) {
         return new BenchSettings(tenants, users, rate, count, warmupCount, duration, warmup, configuredTenants,
                 receiverDelayMs, sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, true,
-                streamsHeapSize, withSinkOnly);
+                streamsHeapSize, withSinkOnly, warmupRate, brokerConfig);
+    }
+
+    BenchSettings tuned(double warmupEventRate, Map<String, String> brokerConfigs) {
+        return new BenchSettings(tenants, users, rate, count, warmupCount, duration, warmup, configuredTenants,
+                receiverDelayMs, sinkHeap, sinkJvmOptions, brokerHeap, baseline, timeout, outDir, sinkEnv, pipeline,
+                streamsHeap, sinkOnly, warmupEventRate, brokerConfigs);
+    }
+
+    /** What the warm-up produces a second. */
+    double warmupRateOrRate() {
+        return warmupRate > 0 ? warmupRate : rate;
     }
 
     boolean preload() {
@@ -82,6 +103,7 @@ record BenchSettings(
             shown.put("rate", rate);
             shown.put("durationSeconds", duration.toMillis() / 1000.0);
             shown.put("warmupSeconds", warmup.toMillis() / 1000.0);
+            shown.put("warmupRate", warmupRateOrRate());
         }
         shown.put("configuredTenants", configuredTenants);
         shown.put("receiverDelayMs", receiverDelayMs);
@@ -93,6 +115,7 @@ record BenchSettings(
         }
         shown.put("baseline", baseline);
         shown.put("timeoutSeconds", timeout.toMillis() / 1000.0);
+        shown.put("brokerConfig", new TreeMap<>(brokerConfig));
         Map<String, String> env = new TreeMap<>();
         sinkEnv.forEach((name, value) -> env.put(name, Settings.redact(name, value)));
         shown.put("sinkEnv", env);

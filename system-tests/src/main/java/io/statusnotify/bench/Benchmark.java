@@ -48,7 +48,7 @@ final class Benchmark {
             Files.createDirectories(settings.outDir());
             LOG.info("Starting a Kafka broker and the receivers (output in {})", settings.outDir());
             try (KafkaBroker broker = KafkaBroker.start(kafkaData, settings.outDir().resolve("broker.log"),
-                    settings.brokerHeap());
+                    settings.brokerHeap(), settings.brokerConfig());
                  Receivers receivers = Receivers.start(settings.receiverDelayMs(), workload.tenants());
                  Admin admin = broker.admin();
                  LoadProducer load = settings.pipeline()

@@ -70,6 +70,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Pipeline preload mode: after the pipeline, a fresh sink (its own consumer group) drains "
                     + "the same notifications alone, for the ratio pipeline/sink-only (default: yes).")
     boolean sinkOnly;
+    @Option(names = "--warmup-rate", description = "Rate mode: events (notifications) a second during --warmup; "
+            + "0 = --rate. Warm a low --rate at a few thousand a second: at 100/s the JVMs are still JIT-compiling "
+            + "minutes in (default ${DEFAULT-VALUE}).")
+    double warmupRate = 0;
+    @Option(names = "--broker-config", paramLabel = "KEY=VALUE", description = "A broker config set on top of the "
+            + "benchmark's own, e.g. --broker-config num.io.threads=4 (repeatable).")
+    Map<String, String> brokerConfig = new TreeMap<>();
     @Option(names = "--broker-heap", description = "The Kafka broker JVM's heap (default ${DEFAULT-VALUE}).")
     String brokerHeap = "1g";
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -110,6 +117,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         // Sink mode keeps its sequence numbers in an int bit set; pipeline mode decodes partition and offset.
         require(pipeline || count + warmupCount < Integer.MAX_VALUE,
                 "--count plus --warmup-count must be below " + Integer.MAX_VALUE + " in sink mode");
+        require(warmupRate >= 0, "--warmup-rate must not be negative");
+        brokerConfig.forEach((key, value) -> require(key.matches("[a-z0-9._-]+") && value != null,
+                "--broker-config must look like key=value with a broker config name, was '" + key + "'"));
         require(configuredTenants >= 0, "--configured-tenants must not be negative");
         require(receiverDelayMs >= 0, "--receiver-delay-ms must not be negative");
         require(sinkHeap.matches("\\d+[kKmMgG]?"), "--sink-heap must look like 256m or 1g");
@@ -121,6 +131,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 duration("--duration", duration), "0s".equals(warmup.trim()) ? Duration.ZERO : duration("--warmup", warmup),
                 configuredTenants, receiverDelayMs, sinkHeap, jvmOptions(), brokerHeap, baseline,
                 duration("--timeout", timeout), dir.toAbsolutePath().normalize(), passedThrough(environment));
+        settings = settings.tuned(warmupRate, brokerConfig);
         return pipeline ? settings.inPipelineMode(streamsHeap, sinkOnly) : settings;
     }
 

@@ -33,9 +33,11 @@ final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static KafkaBroker start(Path dataDir, Path log, String heap) {
+    /** @param extraConfig broker configs on top of (and over) the benchmark's own */
+    static KafkaBroker start(Path dataDir, Path log, String heap, Map<String, String> extraConfig) {
         int port = freePort();
         Properties props = properties(dataDir.resolve("log"), port, freePort());
+        props.putAll(extraConfig);
         Path config = dataDir.resolve("server.properties");
         try {
             Files.createDirectories(dataDir);

@@ -127,8 +127,8 @@ final class Phases {
         if (settings.warmup().isZero()) return;
         Recorder warmup = new Recorder(phase + " warm-up", System.currentTimeMillis(), load.nextSequence());
         receivers.recordInto(warmup);
-        LOG.info("{}: warming up at {} notifications/s for {} s", phase, settings.rate(), settings.warmup().toSeconds());
-        waits.awaitDelivered(phase + " warm-up", warmup, load.paced(topic, settings.rate(), settings.warmup()), deathNotice);
+        LOG.info("{}: warming up at {} notifications/s for {} s", phase, settings.warmupRateOrRate(), settings.warmup().toSeconds());
+        waits.awaitDelivered(phase + " warm-up", warmup, load.paced(topic, settings.warmupRateOrRate(), settings.warmup()), deathNotice);
     }
 
     private Recorder record(String phase) {

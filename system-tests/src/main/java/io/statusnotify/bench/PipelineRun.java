@@ -42,9 +42,9 @@ record PipelineRun(BenchSettings settings, List<String> notes, KafkaBroker broke
     void warmUp(String phase, Supplier<String> deathNotice) {
         if (settings.warmup().isZero()) return;
         Recorder warmup = record(phase + " warm-up", inputEndOffsets());
-        LOG.info("{}: warming up at {} events/s for {} s", phase, settings.rate(), settings.warmup().toSeconds());
+        LOG.info("{}: warming up at {} events/s for {} s", phase, settings.warmupRateOrRate(), settings.warmup().toSeconds());
         waits.awaitDelivered(phase + " warm-up", warmup,
-                load.paced(topics.userStatus(), settings.rate(), settings.warmup()), deathNotice);
+                load.paced(topics.userStatus(), settings.warmupRateOrRate(), settings.warmup()), deathNotice);
     }
 
     long produceAtRate(String phase) {

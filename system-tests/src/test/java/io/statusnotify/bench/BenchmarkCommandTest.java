@@ -166,4 +166,37 @@ class BenchmarkCommandTest {
 
         assertThat(usage).contains("--mode", "--streams-heap", "--[no-]sink-only", "--[no-]baseline");
     }
+
+    @Test
+    void givenAWarmupRateAndBrokerConfigs_whenParsed_thenTheWarmupUsesThatRateAndTheBrokerGetsThem() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--rate", "100", "--warmup-rate", "3000", "--broker-config",
+                "num.io.threads=4", "--broker-config", "add.partitions.to.txn.retry.backoff.ms=5");
+
+        BenchSettings settings = command.settings(Map.of());
+
+        assertThat(settings.warmupRateOrRate()).isEqualTo(3000.0);
+        assertThat(settings.brokerConfig()).containsExactlyInAnyOrderEntriesOf(Map.of("num.io.threads", "4",
+                "add.partitions.to.txn.retry.backoff.ms", "5"));
+        assertThat(settings.describe()).containsEntry("warmupRate", 3000.0);
+    }
+
+    @Test
+    void givenNoWarmupRate_whenParsed_thenTheWarmupRunsAtTheMeasuredRate() {
+        BenchmarkCommand command = new BenchmarkCommand();
+        new CommandLine(command).parseArgs("--rate", "250");
+
+        assertThat(command.settings(Map.of()).warmupRateOrRate()).isEqualTo(250.0);
+    }
+
+    @Test
+    void givenABadBrokerConfigOrWarmupRate_whenParsed_thenRefusedNamingTheOption() {
+        BenchmarkCommand badKey = new BenchmarkCommand();
+        new CommandLine(badKey).parseArgs("--broker-config", "Not A Key=1");
+        BenchmarkCommand negative = new BenchmarkCommand();
+        new CommandLine(negative).parseArgs("--rate", "100", "--warmup-rate", "-5");
+
+        assertThatThrownBy(() -> badKey.settings(Map.of())).hasMessageContaining("--broker-config");
+        assertThatThrownBy(() -> negative.settings(Map.of())).hasMessageContaining("--warmup-rate");
+    }
 }
