@@ -102,6 +102,11 @@ public final class SinkApp implements AutoCloseable {
         return dispatcher.statuses();
     }
 
+    /** What the config view would do with a notification of {@code tenant} now (tests wait for a config to arrive). */
+    Route route(String tenant) {
+        return view.route(tenant);
+    }
+
     /**
      * The status page's "send test notification": the tenant's current config, tested with {@link ConnectionTest}
      * (the sink's own HTTP client, TLS, destination policy, auth and signing). Blocks until the answer or the timeouts.

@@ -114,6 +114,11 @@ class SinkMetricsIT {
 
         // Back again, it starts afresh: its counters count from zero.
         sink.config("gone", healthy.url("/gone"));
+        // The cause of the drop seen in CI: the notification was read 65 ms after the config record was written, before
+        // the sink's config follower had applied it, and was dropped as unknown-tenant. The sink's view lagging the
+        // streams app's is a product race of its own (open: see the stop's notes); here the notification is sent
+        // once the sink knows the tenant again, which is what this test is about.
+        await().atMost(WAIT).until(() -> app.route("gone") instanceof Route.Send);
         sink.notify("gone", 2);
         await().atMost(WAIT).until(() -> scrape().contains("sns_sink_delivered_total{tenant=\"gone\"} 1.0"));
     }
