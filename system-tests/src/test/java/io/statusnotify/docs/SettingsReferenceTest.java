@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsReferenceTest {
     private static final Map<String, String> ONLY_REQUIRED = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-    private static final Pattern SNS_NAME = Pattern.compile("\\bSNS_[A-Z0-9_]*(\\*[A-Z0-9_]*)?");
+    private static final Pattern SNS_NAME = Pattern.compile("\\bSNS_(?:[A-Z0-9_]+(?:\\*[A-Z0-9_]*)?|\\*)"); // a bare SNS_ is the prefix
     private static final SettingsCheck CHECK = new SettingsCheck(Map.of(
             "<tmp>", System.getProperty("java.io.tmpdir"),
             "<application id>", StreamsSettings.DEFAULT_APPLICATION_ID));
