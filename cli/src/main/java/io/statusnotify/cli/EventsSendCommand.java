@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code events send}: checks every line first, then sends (all, or with --skip-bad the good ones). */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Sends portal user-status events from a file of JSON lines (one event per line, as in the README) " +
+        description = "Sends portal user-status events from a file of JSON lines (one event per line, as in docs/contract.md) " +
                 "to the events topic, keyed tenant/memberID as the portal does. Every line is checked first with the " +
                 "streams app's strict reader; each bad line is reported with its number and reason. " +
                 "If any line is bad, nothing is sent (exit 2) unless --skip-bad is given: then the good lines are sent " +

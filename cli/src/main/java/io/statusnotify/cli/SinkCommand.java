@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the sink alone against an existing Kafka cluster.",
                 "(notifications -> each tenant's HTTP server)",
                 "Settings come from environment variables: KAFKA_BOOTSTRAP_SERVERS (required),",
-                "KAFKA_* client configs, SNS_TOPIC_* and the sink's SNS_* settings (see the README)."},
+                "KAFKA_* client configs, SNS_TOPIC_* and the sink's SNS_* settings (see docs/configuration.md)."},
         footerHeading = "%nExample:%n",
         footer = "  KAFKA_BOOTSTRAP_SERVERS=localhost:9092 ./statusnotify sink")
 final class SinkCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the streams app alone against an existing Kafka cluster.",
                 "(events + tenant config -> notifications)",
                 "Settings come from environment variables: KAFKA_BOOTSTRAP_SERVERS (required),",
-                "KAFKA_* client configs, SNS_TOPIC_*, SNS_APPLICATION_ID, SNS_STATE_DIR and more (see the README)."},
+                "KAFKA_* client configs, SNS_TOPIC_*, SNS_APPLICATION_ID, SNS_STATE_DIR and more (see docs/configuration.md)."},
         footerHeading = "%nExample:%n",
         footer = "  KAFKA_BOOTSTRAP_SERVERS=localhost:9092 ./statusnotify streams")
 final class StreamsCommand implements Callable<Integer> {

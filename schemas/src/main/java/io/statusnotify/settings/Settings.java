@@ -2,6 +2,8 @@ package io.statusnotify.settings;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +13,13 @@ import java.util.TreeMap;
 
 /**
  * Reads settings once from environment variables (or any map of them), typed and validated. Every error names
- * the variable and the rule it broke.
+ * the variable and the rule it broke. Every read is noted with its kind, default and range ({@link #reads()}), so a
+ * test can hold the settings reference of the docs against what the code reads.
  */
 public final class Settings {
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "SECRET", "JAAS", "KEY", "TOKEN", "CREDENTIAL");
     private final Map<String, String> env;
+    private final Set<SettingRead> reads = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private Settings(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -29,13 +33,22 @@ public final class Settings {
         return new Settings(System.getenv());
     }
 
+    /** Every setting read so far, in the order first read; a setting read twice alike is listed once. */
+    public List<SettingRead> reads() {
+        synchronized (reads) {
+            return List.copyOf(reads);
+        }
+    }
+
     public String string(String name, String defaultValue) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? defaultValue : value.trim();
+        noteRead(name, SettingRead.Kind.STRING, defaultValue, null, null);
+        String value = raw(name);
+        return value == null ? defaultValue : value;
     }
 
     public String requiredString(String name) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.REQUIRED, null, null, null);
+        String value = raw(name);
         if (value == null) {
             throw new SettingsException(name + ": required, not set");
         }
@@ -43,7 +56,8 @@ public final class Settings {
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.INTEGER, defaultValue, min, max);
+        String value = raw(name);
         if (value == null) return defaultValue;
         try {
             int parsed = Integer.parseInt(value);
@@ -62,7 +76,8 @@ public final class Settings {
 
     /** A duration in milliseconds ({@code 1500}) or with a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}). */
     public Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.DURATION, defaultValue, min, max);
+        String value = raw(name);
         if (value == null) return defaultValue;
         Duration parsed = parseDuration(name, value.toLowerCase(Locale.ROOT));
         if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
@@ -74,7 +89,8 @@ public final class Settings {
 
     /** A comma-separated list of durations ({@code 5s,30s,2m}), each within [min, max]; never empty. */
     public List<Duration> durations(String name, List<Duration> defaultValue, Duration min, Duration max) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.DURATIONS, defaultValue, min, max);
+        String value = raw(name);
         if (value == null) return defaultValue;
         List<Duration> parsed = new ArrayList<>();
         for (String part : value.split(",")) {
@@ -94,7 +110,8 @@ public final class Settings {
 
     /** A decimal number within [min, max]. */
     public double decimal(String name, double defaultValue, double min, double max) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.DECIMAL, defaultValue, min, max);
+        String value = raw(name);
         if (value == null) return defaultValue;
         try {
             double parsed = Double.parseDouble(value);
@@ -108,7 +125,8 @@ public final class Settings {
     }
 
     public boolean bool(String name, boolean defaultValue) {
-        String value = string(name, null);
+        noteRead(name, SettingRead.Kind.BOOLEAN, defaultValue, null, null);
+        String value = raw(name);
         if (value == null) return defaultValue;
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
@@ -119,7 +137,9 @@ public final class Settings {
 
     /** A Kafka topic name: legal characters only, at most 249 of them. */
     public String topicName(String name, String defaultValue) {
-        String value = string(name, defaultValue);
+        noteRead(name, SettingRead.Kind.TOPIC, defaultValue, null, null);
+        String value = raw(name);
+        if (value == null) value = defaultValue;
         if (!value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
             throw new SettingsException(name + ": not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249), was '" + value + "'");
         }
@@ -131,6 +151,8 @@ public final class Settings {
      * {@code bootstrap.servers}, {@code KAFKA_SASL_JAAS_CONFIG} becomes {@code sasl.jaas.config}.
      */
     public Properties kafkaClientProperties() {
+        noteRead(SettingRead.KAFKA_CLIENT_CONFIGS, SettingRead.Kind.KAFKA_CLIENT, null, null, null);
+        noteRead("KAFKA_BOOTSTRAP_SERVERS", SettingRead.Kind.REQUIRED, null, null, null);
         Properties props = new Properties();
         new TreeMap<>(env).forEach((name, value) -> {
             if (name.startsWith("KAFKA_") && name.length() > "KAFKA_".length() && value != null && !value.isBlank()) {
@@ -141,6 +163,15 @@ public final class Settings {
             throw new SettingsException("KAFKA_BOOTSTRAP_SERVERS: required, not set (e.g. localhost:9092)");
         }
         return props;
+    }
+
+    private String raw(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private void noteRead(String name, SettingRead.Kind kind, Object defaultValue, Object min, Object max) {
+        reads.add(new SettingRead(name, kind, defaultValue, min, max));
     }
 
     /** For logs: the value, or {@code ***} when the name suggests a secret. */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The documented example of a tenant record with sealed secrets (README, docs) reads, opens and round-trips. */
+/** The documented example of a tenant record with sealed secrets (docs/contract.md) reads, opens and round-trips. */
 class GoldenTenantConfigTest {
     /** The example's key (base64 of "golden-example-key-32-bytes-long"): for this example only. */
     private static final String EXAMPLE_KEY = "k2:Z29sZGVuLWV4YW1wbGUta2V5LTMyLWJ5dGVzLWxvbmc=";

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Realistic user-status events in input form for the CPU measurements: the spec's full body (as README's "Input
- * event" shows it), with varied tenants, users, user and call states, and some events without a room or conference
+ * Realistic user-status events in input form for the CPU measurements: the spec's full body (as "Input event" of
+ * docs/contract.md shows it), with varied tenants, users, user and call states, and some events without a room or conference
  * (a user going online or offline). Seeded, so every run measures the same bytes.
  */
 final class BenchEvents {

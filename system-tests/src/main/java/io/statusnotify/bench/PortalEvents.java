@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * User-status events in the portal's input form ({@link UserStatusEvent}, the README's "Input event"): each user
+ * User-status events in the portal's input form ({@link UserStatusEvent}, "Input event" of docs/contract.md): each user
  * goes round a day of calls, one state per event: {@link #STATES}. A call state carries the conference (and, in a
  * room, the room: its own for BusyInOwnRoom); everyone online carries an endpoint; Offline carries the user only.
  * One template per tenant and state, filled by concatenation (see {@link Template}). Not thread-safe.

@@ -5,8 +5,15 @@ import io.statusnotify.deploy.DocumentedMetrics.Metric;
 import io.statusnotify.deploy.DocumentedMetrics.Source;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +40,27 @@ class DocumentedMetricsTest {
                     .as("%s: no meter of %s has this Prometheus name (renamed?)", metric.name(), metric.source())
                     .contains(metric.name());
         }
+    }
+
+    @Test
+    void everyMetricNameTheDocsUseIsADocumentedOne() throws IOException {
+        Path docs = DeploymentFiles.REPOSITORY.resolve("docs");
+        List<Path> pages = new ArrayList<>(List.of(DeploymentFiles.REPOSITORY.resolve("README.md")));
+        try (Stream<Path> files = Files.list(docs)) {
+            files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        List<String> unknown = new ArrayList<>();
+        int seen = 0;
+        for (Path page : pages) {
+            Matcher names = Pattern.compile("\\bsns_[a-z0-9_]+").matcher(Files.readString(page));
+            while (names.find()) {
+                seen++;
+                if (DocumentedMetrics.bySeries(names.group()).isEmpty()) unknown.add(page.getFileName() + ": " + names.group());
+            }
+        }
+
+        assertThat(seen).as("metric names in the docs").isGreaterThan(10);
+        assertThat(unknown).as("metric names in the docs that no app declares").isEmpty();
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.statusnotify.docs;
+
+import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.admin.LogFormat;
+import io.statusnotify.secrets.SecretKeys;
+import io.statusnotify.settings.SettingRead;
+import io.statusnotify.settings.Settings;
+import io.statusnotify.sink.SinkSettings;
+import io.statusnotify.streams.StreamsSettings;
+import io.statusnotify.topics.TopicNames;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Who reads settings, as the app column of docs/configuration.md names them, and what each reads at start: the same
+ * calls as its entry point makes (StreamsMain, SinkMain; for the CLI, the ops commands' OpsOptions and
+ * TenantTestCommand). A new reader in an entry point belongs here too.
+ */
+enum App {
+    STREAMS(s -> {
+        LogFormat.apply(s);
+        StreamsSettings.from(s);
+        AdminSettings.from(s);
+    }),
+    SINK(s -> {
+        LogFormat.apply(s);
+        SinkSettings.from(s);
+        AdminSettings.from(s);
+    }),
+    CLI(s -> {
+        TopicNames.from(s);
+        SecretKeys.from(s);
+        SinkSettings.Security.from(s);
+        SinkSettings.Http.from(s);
+    });
+
+    private final Consumer<Settings> reader;
+
+    App(Consumer<Settings> reader) {
+        this.reader = reader;
+    }
+
+    /** What the app reads when started with {@code env}. */
+    List<SettingRead> reads(Map<String, String> env) {
+        Settings settings = Settings.of(env);
+        reader.accept(settings);
+        return settings.reads();
+    }
+
+    /** The app column: {@code streams}, {@code sink}, {@code CLI}, {@code both} (the two apps), comma-separated. */
+    static Set<App> parse(String column) {
+        Set<App> apps = EnumSet.noneOf(App.class);
+        for (String word : column.split("[,\\s]+")) {
+            switch (word.toLowerCase(Locale.ROOT)) {
+                case "both" -> apps.addAll(List.of(STREAMS, SINK));
+                case "streams" -> apps.add(STREAMS);
+                case "sink" -> apps.add(SINK);
+                case "cli" -> apps.add(CLI);
+                case "" -> { }
+                default -> throw new IllegalArgumentException("app column: unknown app '" + word + "' in '" + column + "'");
+            }
+        }
+        return apps;
+    }
+
+    String label() {
+        return this == CLI ? "CLI" : name().toLowerCase(Locale.ROOT);
+    }
+}
