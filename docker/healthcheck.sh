@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Container health check of both apps: ready = GET /health/ready on the admin port answers 200.
 # Plain bash (/dev/tcp), so it needs no curl or wget in the runtime image. Exit 0 healthy, 1 not.
-# Reads the app's own settings: SNS_ADMIN_PORT (default 9400; 0 = admin server off, so never healthy: disable
-# the health check of such a container) and SNS_ADMIN_BIND (default 0.0.0.0, reached on 127.0.0.1).
-port="${SNS_ADMIN_PORT:-9400}"
+# Reads the app's own settings: SNS_ADMIN_PORT (required: each image sets its app's default, 9401 streams and 9400
+# sink, which this script cannot tell apart; 0 = admin server off, so never healthy: disable the health check of
+# such a container) and SNS_ADMIN_BIND (default 0.0.0.0, reached on 127.0.0.1).
+port="${SNS_ADMIN_PORT:-}"
 host="${SNS_ADMIN_BIND:-0.0.0.0}"
 case "$host" in 0.0.0.0|::|'[::]') host=127.0.0.1 ;; esac
 host="${host#[}"; host="${host%]}"
+if [ -z "$port" ]; then
+  echo "SNS_ADMIN_PORT is not set: no admin port to check (the images set it)" >&2
+  exit 1
+fi
 if [ "$port" = 0 ]; then
   echo "admin server off (SNS_ADMIN_PORT=0): no readiness to check" >&2
   exit 1

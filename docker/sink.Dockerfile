@@ -15,7 +15,8 @@ COPY --from=build /src/cli/target/statusnotify.jar /app/statusnotify.jar
 COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck.sh
 USER 10001
 WORKDIR /app
-# Admin server: /health/live, /health/ready, /metrics and the tenant status page on /.
+# Admin server: /health/live, /health/ready, /metrics and the tenant status page on /, on the app's own default port
+# (the streams app's is 9401), which healthcheck.sh reads from here.
 ENV SNS_ADMIN_PORT=9400
 EXPOSE 9400
 # Ready = partitions assigned and the tenant config view caught up.

@@ -18,9 +18,10 @@ USER 10001
 WORKDIR /app
 # Kafka Streams keeps its local state here (mount a volume to keep it across restarts).
 ENV SNS_STATE_DIR=/app/state
-# Admin server: /health/live, /health/ready, /metrics.
-ENV SNS_ADMIN_PORT=9400
-EXPOSE 9400
+# Admin server: /health/live, /health/ready, /metrics, on the app's own default port (the sink's is 9400), which
+# healthcheck.sh reads from here.
+ENV SNS_ADMIN_PORT=9401
+EXPOSE 9401
 # Ready = stream threads RUNNING. Restoring state after a move can take a while: a long start period.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 CMD ["/app/healthcheck.sh"]
 # JVM options: set JAVA_TOOL_OPTIONS (the JVM reads it itself), e.g. -XX:MaxRAMPercentage=75.

@@ -26,10 +26,14 @@ final class Banner {
     static final String OWN_TENANT_CONFIG = "Default|{\"enabled\":true,\"serverUrl\":\"" + OWN_URL
             + "\",\"username\":\"portal\",\"password\":\"s3cret\"}";
 
+    /** Where up's log goes ({@link UpLog}), and whether the console shows all of it. */
+    record Log(Path file, boolean verbose) {
+    }
+
     private Banner() {
     }
 
-    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl, String adminUrl) {
+    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl, String adminUrl, Log log) {
         StringBuilder text = new StringBuilder()
                 .append("\nstatusnotify is up\n")
                 .append("  Kafka broker     ").append(bootstrap).append("   (data in ").append(dataDir).append(")\n")
@@ -38,7 +42,10 @@ final class Banner {
                 .append(", ").append(topics.notificationsDlq()).append("; retries ").append(topics.notificationsRetry())
                 .append("; receipts ").append(topics.deliveryReceipts()).append('\n')
                 .append("  streams app      running (events + tenant config -> notifications)\n")
-                .append("  sink             running (notifications -> each tenant's server)\n");
+                .append("  sink             running (notifications -> each tenant's server)\n")
+                .append("  log              ").append(log.file()).append(log.verbose()
+                        ? "   (every line also shown here: --verbose)\n"
+                        : "   (the broker's and the apps' log; here only warnings and errors, all with --verbose)\n");
         if (adminUrl != null) {
             text.append("  status page      ").append(adminUrl)
                     .append("   (every tenant's delivery state; /health/ready, /metrics)\n");

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
         footerHeading = "%nExamples:%n",
         footer = {"  ./statusnotify up                      demo notifications within seconds",
                 "  ./statusnotify up --no-demo            your events, your receiver",
+                "  ./statusnotify up --verbose            every log line here too, as in <data-dir>/logs/up.log",
                 "  ./statusnotify up --kafka-port 19092 --receiver-port 18090 --rate 10",
                 "  ./statusnotify up --data-dir /tmp/sns  keep the data elsewhere"})
 public final class UpCommand implements Callable<Integer> {
@@ -73,6 +74,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "2", description = "Demo events per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--verbose", description = {"Show every log line of the broker and the apps here, not only warnings",
+            "and errors (all of them are in <data-dir>/logs/up.log either way)."})
+    boolean verbose;
+
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -84,6 +89,14 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         validate();
         Path data = dataDir.toAbsolutePath().normalize();
+        Path logFile = data.resolve("logs").resolve("up.log");
+        // Closed last: whatever the parts log while they stop goes to the file too.
+        try (UpLog ignored = UpLog.start(logFile, verbose)) {
+            return run(data, logFile);
+        }
+    }
+
+    private int run(Path data, Path logFile) throws InterruptedException {
         String bootstrap = "localhost:" + kafkaPort;
         Settings settings = LocalSettings.forEmbeddedBroker(System.getenv(), bootstrap, data);
         StreamsSettings streamsSettings = StreamsSettings.from(settings);
@@ -133,7 +146,7 @@ public final class UpCommand implements Callable<Integer> {
                     TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
                     traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
                 }
-                out.print(Banner.running(bootstrap, topics, data, receiverUrl, adminUrl));
+                out.print(Banner.running(bootstrap, topics, data, receiverUrl, adminUrl, new Banner.Log(logFile, verbose)));
                 out.flush();
                 started.countDown();
                 stopRequested.await();

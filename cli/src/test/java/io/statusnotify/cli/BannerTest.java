@@ -9,10 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BannerTest {
     private static final String PRODUCER_OPTIONS = "--property parse.key=true --property 'key.separator=|'";
+    private static final Banner.Log LOG = new Banner.Log(Path.of("/tmp/data/logs/up.log"), false);
 
     @Test
     void withoutDemoTheBannerShowsTheReadmesTenantReceiverAndCommands() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, LOG);
 
         assertThat(banner).contains(
                 "Default|{\"enabled\":true,\"serverUrl\":\"http://localhost:8000/sns\",\"username\":\"portal\","
@@ -28,7 +29,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerNamesTheDemoReceiverAndTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications", null);
+                "http://127.0.0.1:8090/notifications", null, LOG);
 
         assertThat(banner).contains("http://127.0.0.1:8090/notifications", "demo tenant", "'demo'", "Ctrl-C")
                 .doesNotContain("kafka-console-producer.sh");
@@ -37,7 +38,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerWarnsThatTheDemoOwnsTheDemoTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications", null);
+                "http://127.0.0.1:8090/notifications", null, LOG);
 
         assertThat(banner.lines().filter(line -> line.contains("tenant 'demo' belongs to the demo:")))
                 .singleElement().asString().contains("overwritten", "deleted on a clean stop");
@@ -45,8 +46,27 @@ class BannerTest {
 
     @Test
     void withoutDemoTheBannerDoesNotClaimTheDemoTenant() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, LOG);
 
         assertThat(banner).doesNotContain("belongs to the demo");
+    }
+
+    @Test
+    void givenTheConsoleShowsOnlyWarningsTheBannerSaysWhereTheWholeLogIsAndHowToSeeItAll() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
+                "http://127.0.0.1:8090/notifications", null, LOG);
+
+        assertThat(banner.lines().filter(line -> line.startsWith("  log ")))
+                .singleElement().asString().contains("/tmp/data/logs/up.log", "only warnings and errors", "--verbose");
+    }
+
+    @Test
+    void givenVerboseTheBannerStillNamesTheLogFile() {
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null,
+                new Banner.Log(Path.of("/tmp/data/logs/up.log"), true));
+
+        assertThat(banner.lines().filter(line -> line.startsWith("  log ")))
+                .singleElement().asString().contains("/tmp/data/logs/up.log", "--verbose")
+                .doesNotContain("only warnings");
     }
 }

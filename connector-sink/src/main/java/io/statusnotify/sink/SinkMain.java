@@ -35,7 +35,7 @@ public final class SinkMain {
             Settings settings = Settings.fromEnvironment();
             LogFormat.apply(settings);
             SinkSettings sinkSettings = SinkSettings.from(settings);
-            AdminSettings adminSettings = AdminSettings.from(settings);
+            AdminSettings adminSettings = AdminSettings.from(settings, AdminSettings.SINK_DEFAULT_PORT);
             // The admin port first: a port in use stops the start before anything is delivered.
             if (adminSettings.enabled()) {
                 StatusPage page = new StatusPage(() -> started.get() == null ? List.of() : started.get().tenantStatuses(),

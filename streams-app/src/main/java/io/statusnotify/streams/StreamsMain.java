@@ -33,7 +33,7 @@ public final class StreamsMain {
             Settings environment = Settings.fromEnvironment();
             LogFormat.apply(environment);
             settings = StreamsSettings.from(environment);
-            adminSettings = AdminSettings.from(environment);
+            adminSettings = AdminSettings.from(environment, AdminSettings.STREAMS_DEFAULT_PORT);
         } catch (SettingsException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(2);

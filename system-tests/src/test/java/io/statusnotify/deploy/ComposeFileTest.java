@@ -1,12 +1,14 @@
 package io.statusnotify.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statusnotify.admin.AdminSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -57,6 +59,20 @@ class ComposeFileTest {
                 assertThat(copiedInto(app, "/app/healthcheck.sh")).as("%s copies the script from", app)
                         .isEqualTo(DeploymentFiles.HEALTHCHECK_SCRIPT);
             }
+        }
+    }
+
+    @Test
+    void eachAppServesItsAdminPortOnTheAppsOwnDefaultAndComposePublishesThatPort() {
+        Map<String, Integer> defaults = Map.of("streams", AdminSettings.STREAMS_DEFAULT_PORT,
+                "sink", AdminSettings.SINK_DEFAULT_PORT);
+
+        for (String app : compose.appServices()) {
+            String port = String.valueOf(defaults.get(app));
+            // What `./statusnotify streams` / `sink` use without SNS_ADMIN_PORT: the image and the jar agree.
+            assertThat(compose.adminPort(app)).as("%s admin port", app).contains(port);
+            assertThat(compose.service(app).path("ports").toString()).as("%s published ports", app)
+                    .contains(":" + port + "\"");
         }
     }
 

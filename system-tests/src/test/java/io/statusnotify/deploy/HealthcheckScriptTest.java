@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,7 @@ class HealthcheckScriptTest {
     private final AtomicInteger readyStatus = new AtomicInteger(200);
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final HttpServer admin = adminServer();
+    private String output = "";
 
     @AfterEach
     void stop() {
@@ -70,9 +73,19 @@ class HealthcheckScriptTest {
         assertThat(exit).isZero();
     }
 
+    @Test
+    void withoutAnAdminPortSetTheCheckFailsSayingSoRatherThanGuessingAnAppsDefault() {
+        int exit = runScript(Map.of());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output).contains("SNS_ADMIN_PORT is not set");
+        assertThat(requested).isEmpty();
+    }
+
     private int runScript(Map<String, String> env) {
+        Path log = createTempFile();
         ProcessBuilder builder = new ProcessBuilder("bash", DeploymentFiles.HEALTHCHECK_SCRIPT.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("SNS_ADMIN_PORT");
         builder.environment().remove("SNS_ADMIN_BIND");
         builder.environment().putAll(env);
@@ -82,12 +95,22 @@ class HealthcheckScriptTest {
                 process.destroyForcibly();
                 throw new AssertionError("healthcheck.sh did not finish in 20 s");
             }
+            output = Files.readString(log);
+            Files.delete(log);
             return process.exitValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    private static Path createTempFile() {
+        try {
+            return Files.createTempFile("healthcheck", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
