@@ -25,12 +25,12 @@ enum App {
     STREAMS(s -> {
         LogFormat.apply(s);
         StreamsSettings.from(s);
-        AdminSettings.from(s);
+        AdminSettings.from(s, AdminSettings.STREAMS_DEFAULT_PORT);
     }),
     SINK(s -> {
         LogFormat.apply(s);
         SinkSettings.from(s);
-        AdminSettings.from(s);
+        AdminSettings.from(s, AdminSettings.SINK_DEFAULT_PORT);
     }),
     CLI(s -> {
         TopicNames.from(s);
