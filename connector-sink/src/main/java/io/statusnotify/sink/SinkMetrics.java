@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Every meter the sink records, in one place. Names are part of the operating contract (dashboards, tests). */
+/**
+ * Every meter the sink records, in one place, each with its description: the {@code # HELP} line of its family on
+ * /metrics. Names are part of the operating contract (dashboards, tests).
+ */
 final class SinkMetrics {
     static final String DELIVERED = "sns.sink.delivered";
     static final String ATTEMPTS = "sns.sink.attempts";
@@ -34,6 +37,9 @@ final class SinkMetrics {
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
     private static final List<String> TENANT_COUNTERS = List.of(DELIVERED, ATTEMPTS, FAILURES, PARKED, DEAD_LETTERED,
             DROPPED);
+    /** One text for the three registrations: Prometheus takes a family's HELP line from the first meter of a name. */
+    private static final String BUFFERED_HELP = "notifications this instance holds, by topic: read and not yet done"
+            + " (notifications, retry), or parked and remembered by offset only, read again when due (retry-by-offset)";
 
     private final MeterRegistry registry;
     /** Looked up once per tenant: these two move for every notification. */
@@ -74,37 +80,47 @@ final class SinkMetrics {
     /** Gauges read from the engine (its own counters are plain ints: read racily, which a gauge tolerates). */
     void gauges(Supplier<Number> inFlight, Supplier<Number> bufferedRecords, Supplier<Number> bufferedRetries,
                 Supplier<Number> retriesByOffset) {
-        Gauge.builder(IN_FLIGHT, inFlight).description("HTTP requests open").register(registry);
-        Gauge.builder(BUFFERED, bufferedRecords).tag("topic", "notifications").register(registry);
-        Gauge.builder(BUFFERED, bufferedRetries).tag("topic", "retry").register(registry);
-        Gauge.builder(BUFFERED, retriesByOffset).tag("topic", "retry-by-offset")
-                .description("parked notifications remembered by offset only, read again when due").register(registry);
+        Gauge.builder(IN_FLIGHT, inFlight).description("HTTP requests open, all tenants").register(registry);
+        Gauge.builder(BUFFERED, bufferedRecords).description(BUFFERED_HELP).tag("topic", "notifications").register(registry);
+        Gauge.builder(BUFFERED, bufferedRetries).description(BUFFERED_HELP).tag("topic", "retry").register(registry);
+        Gauge.builder(BUFFERED, retriesByOffset).description(BUFFERED_HELP).tag("topic", "retry-by-offset")
+                .register(registry);
     }
 
     void delivered(String tenant, long endToEndMillis) {
-        delivered.computeIfAbsent(tenant, t -> registry.counter(DELIVERED, "tenant", tags.of(t))).increment();
+        delivered.computeIfAbsent(tenant, t -> Counter.builder(DELIVERED)
+                .description("notifications the tenant's server accepted (2xx)").tag("tenant", tags.of(t))
+                .register(registry)).increment();
         if (endToEndMillis >= 0) endToEnd.record(endToEndMillis, TimeUnit.MILLISECONDS);
     }
 
     void attempt(String tenant) {
-        attempts.computeIfAbsent(tenant, t -> registry.counter(ATTEMPTS, "tenant", tags.of(t))).increment();
+        attempts.computeIfAbsent(tenant, t -> Counter.builder(ATTEMPTS)
+                .description("HTTP requests sent to the tenant's server, retries included").tag("tenant", tags.of(t))
+                .register(registry)).increment();
     }
 
     /** One failed attempt; {@code cause} is a status class ({@code 5xx}) or an error kind ({@code timeout}). */
     void failure(String tenant, String cause) {
-        registry.counter(FAILURES, "tenant", tags.of(tenant), "cause", cause).increment();
+        Counter.builder(FAILURES).description("failed attempts, by cause: a status class (4xx, 5xx, 3xx) or an error"
+                        + " kind (connect, timeout, ...)")
+                .tags("tenant", tags.of(tenant), "cause", cause).register(registry).increment();
     }
 
     void parked(String tenant, String cause) {
-        registry.counter(PARKED, "tenant", tags.of(tenant), "cause", cause).increment();
+        Counter.builder(PARKED).description("notifications moved to the retry topic to be tried again later, by cause")
+                .tags("tenant", tags.of(tenant), "cause", cause).register(registry).increment();
     }
 
     void deadLettered(String tenant, String reason) {
-        registry.counter(DEAD_LETTERED, "tenant", tags.of(tenant), "reason", reason).increment();
+        Counter.builder(DEAD_LETTERED).description("notifications written to the notifications DLQ, by reason")
+                .tags("tenant", tags.of(tenant), "reason", reason).register(registry).increment();
     }
 
     void dropped(String tenant, String reason) {
-        registry.counter(DROPPED, "tenant", tags.of(tenant), "reason", reason).increment();
+        Counter.builder(DROPPED).description("notifications not sent because of the config (unknown, disabled or invalid"
+                        + " tenant; global switch off), by reason")
+                .tags("tenant", tags.of(tenant), "reason", reason).register(registry).increment();
     }
 
     /** The per-tenant gauges, from the engine's latest status (tenants past the tag cap are summed as {@code _other}). */

@@ -3,6 +3,9 @@ package io.statusnotify.sink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.testing.DeclaredNames;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -79,6 +82,28 @@ class SinkMetricsTest {
 
         assertThat(count(SinkMetrics.DELIVERED, TenantTags.OTHER)).isEqualTo(1);
         assertThat(count(SinkMetrics.DELIVERED, "a")).isEqualTo(1);
+    }
+
+    @Test
+    void givenEveryMeterMoved_whenListed_thenEachMeterOfTheSinkIsThereWithADescription() {
+        // The registry /metrics serves (a simple registry adds percentile gauges of its own, without descriptions).
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SinkMetrics all = new SinkMetrics(prometheus, 2);
+        all.gauges(() -> 1, () -> 2, () -> 3, () -> 4);
+        all.attempt("acme");
+        all.delivered("acme", 5);
+        all.failure("acme", "5xx");
+        all.parked("acme", "tenant-failing");
+        all.deadLettered("acme", DeadLetter.RETRIES_EXHAUSTED);
+        all.dropped("acme", Route.UNKNOWN_TENANT);
+        all.httpLatency(1_000_000);
+        all.tenants(List.of(status("acme")));
+
+        // Each name's meters (every tag combination) describe themselves: /metrics prints it as the family's HELP.
+        assertThat(prometheus.getMeters().stream().map(m -> m.getId().getName()).distinct())
+                .containsExactlyInAnyOrderElementsOf(DeclaredNames.withPrefix(SinkMetrics.class, "sns."));
+        assertThat(prometheus.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                .as("description of %s", meter.getId()).isNotBlank());
     }
 
     private List<Meter> tenantSeries(String tenant) {

@@ -130,7 +130,7 @@ class ComposeFileTest {
 
     @Test
     void scaleOverrideDropsWhatReplicasOfTheAppsCannotShare() {
-        JsonNode overrides = DeploymentFiles.yaml(DeploymentFiles.COMPOSE_SCALE).path("services");
+        JsonNode overrides = DeploymentFiles.composeScale().path("services");
         List<String> overridden = new ArrayList<>();
         overrides.fieldNames().forEachRemaining(overridden::add);
 
@@ -139,7 +139,7 @@ class ComposeFileTest {
             JsonNode override = overrides.path(app);
             for (String attribute : List.of("ports", "volumes")) {
                 boolean inCompose = compose.service(app).has(attribute);
-                // `!reset []`: the tag is compose's; as plain YAML it reads as an empty list.
+                // `!reset []`: read as the value it tags, an empty list (Compose then drops the attribute).
                 assertThat(override.has(attribute)).as("%s resets %s", app, attribute).isEqualTo(inCompose);
                 if (inCompose) assertThat(override.path(attribute).isEmpty()).isTrue();
             }

@@ -3,12 +3,8 @@ package io.statusnotify.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +30,14 @@ final class DeploymentFiles {
     private DeploymentFiles() {
     }
 
-    /**
-     * compose.yml with its anchors, aliases and merge keys ({@code <<: *app}) resolved as Docker Compose does.
-     * Jackson's YAML parser leaves aliases unresolved, so SnakeYAML (its own parser underneath) builds the tree.
-     */
+    /** compose.yml as Docker Compose reads it (anchors, aliases and merge keys resolved): see {@link ComposeYaml}. */
     static JsonNode compose() {
-        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return JSON.valueToTree(tree);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ComposeYaml.read(COMPOSE);
+    }
+
+    /** compose.scale.yml likewise, its {@code !reset} tags read as the values they tag. */
+    static JsonNode composeScale() {
+        return ComposeYaml.read(COMPOSE_SCALE);
     }
 
     static JsonNode yaml(Path file) {
