@@ -28,6 +28,9 @@ public final class TenantMaterialRules {
     public static final String PRIVATE_KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
     public static final String PRIVATE_KEY_END = "-----END PRIVATE KEY-----";
     public static final String SIGNING_PREFIX = "whsec_";
+    /** Printable ASCII and line breaks: what PEM is made of (and what makes its length its size in bytes). */
+    public static final String PEM_PATTERN = "^[\\u0020-\\u007E\\r\\n\\t]*$";
+    private static final java.util.regex.Pattern PEM_TEXT = java.util.regex.Pattern.compile(PEM_PATTERN);
     public static final String SIGNING_SECRET_PATTERN = "^whsec_[A-Za-z0-9+/]+={0,2}$";
 
     private TenantMaterialRules() {
@@ -101,8 +104,7 @@ public final class TenantMaterialRules {
         }
     }
 
-    /** Printable ASCII and line breaks: what PEM is made of (and what makes its length its size in bytes). */
     private static boolean isPemText(String pem) {
-        return pem.chars().allMatch(c -> (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t');
+        return PEM_TEXT.matcher(pem).matches();
     }
 }
