@@ -1,5 +1,7 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.schema.TenantMaterialRules;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,9 @@ import java.nio.file.Path;
  * Bounded (a wrong file is refused without being read whole); errors name the option and the file, never the content.
  */
 final class MaterialFiles {
-    // Large enough for a CA bundle of a few hundred certificates; a PEM key or a whsec_ secret is far smaller.
-    static final int MAX_PEM_BYTES = 512 * 1024;
-    static final int MAX_SECRET_BYTES = 4 * 1024;
+    // The rules' limits (PEM is ASCII, so characters are bytes), plus a trailing CR LF; the rules then check the text.
+    static final int MAX_PEM_BYTES = TenantMaterialRules.MAX_PEM_LENGTH + 2;
+    static final int MAX_SECRET_BYTES = TenantMaterialRules.MAX_SIGNING_SECRET_LENGTH + 2;
 
     private MaterialFiles() {
     }

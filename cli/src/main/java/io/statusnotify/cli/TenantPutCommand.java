@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code tenant put}: creates a tenant or changes the fields given, keeping the others. */
 @Command(name = "put", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Creates tenant NAME, or changes an existing one: fields not given keep their current value. " +
-                "Checked before writing: an absolute http/https URL with a host and no user:password@ in it (at most 2048 " +
+                "Checked before writing: an absolute http/https URL with a host and no user:password@ or #fragment (at most 2048 " +
                 "characters); a user name without ':' or control characters (at most 256); a password without control " +
                 "characters (at most 1024, from a file or standard input, never the command line: one trailing newline " +
                 "is removed), sealed with the current key of SNS_SECRET_KEYS_FILE / SNS_SECRET_KEYS (or stored in clear " +

@@ -2,12 +2,15 @@ package io.statusnotify.cli;
 
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.schema.TenantConfigRules;
+import io.statusnotify.schema.TenantMaterialRules;
 import io.statusnotify.schema.TenantConfigRules.Field;
+import io.statusnotify.schema.TenantConfigRules.Rule;
 import io.statusnotify.schema.TenantConfigRules.Violation;
 import io.statusnotify.secrets.Secret;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +60,8 @@ final class TenantRecordWriter {
 
     /** Checks a tenant name given on the command line before anything is read or written. */
     static String requireName(String tenant) {
-        TenantConfigRules.tenantName(tenant).ifPresent(rule -> {
-            throw OpsFailure.usage("NAME: " + rule);
+        TenantConfigRules.tenantName(tenant).ifPresent(violation -> {
+            throw OpsFailure.usage("NAME: " + violation.text());
         });
         return tenant;
     }
@@ -66,27 +69,32 @@ final class TenantRecordWriter {
     /** Checks the values given on the command line alone, before Kafka is asked for the current record. */
     static void requireValidChange(TenantChange change) {
         List<String> problems = new ArrayList<>();
-        if (change.serverUrl() != null) {
-            TenantConfigRules.serverUrl(change.serverUrl()).ifPresent(rule -> problems.add("--url: " + rule));
-        }
-        TenantConfigRules.username(change.username()).ifPresent(rule -> problems.add("--username: " + rule));
-        TenantConfigRules.password(change.password()).ifPresent(rule -> problems.add("password: " + rule));
-        TenantConfigRules.maxInFlight(change.maxInFlight()).ifPresent(rule -> problems.add("--max-in-flight: " + rule));
-        TenantConfigRules.maxRequestsPerSecond(change.maxRequestsPerSecond())
-                .ifPresent(rule -> problems.add("--max-requests-per-second: " + rule));
-        problems.addAll(TenantMaterialRules.check(change));
+        if (change.serverUrl() != null) given(problems, "--url", TenantConfigRules.serverUrl(change.serverUrl()));
+        given(problems, "--username", TenantConfigRules.username(change.username()));
+        given(problems, "password", TenantConfigRules.password(change.password()));
+        given(problems, "--max-in-flight", TenantConfigRules.maxInFlight(change.maxInFlight()));
+        given(problems, "--max-requests-per-second", TenantConfigRules.maxRequestsPerSecond(change.maxRequestsPerSecond()));
+        given(problems, "--ca-file", TenantMaterialRules.caCertificates(change.caCertificates()));
+        given(problems, "--client-cert-file", TenantMaterialRules.clientCertificate(change.clientCertificate()));
+        given(problems, "--client-key-file", TenantMaterialRules.clientKey(change.clientKey()));
+        given(problems, "--signing-secret-file", TenantMaterialRules.signingSecret(change.signingSecret()));
         if (!problems.isEmpty()) {
             throw OpsFailure.usage(String.join("; ", problems));
         }
     }
 
+    private static void given(List<String> problems, String option, Optional<Violation> violation) {
+        violation.ifPresent(v -> problems.add(option + ": " + v.text()));
+    }
+
     private static void requireValid(String tenant, TenantConfig config, TenantChange change) {
         List<String> problems = new ArrayList<>();
         for (Violation violation : TenantConfigRules.check(tenant, config)) {
-            problems.add(nameOf(violation.field(), change) + ": " + violation.rule());
-        }
-        if ((config.clientCertificate() == null) != (config.clientKey() == null)) {
-            problems.add("--client-cert-file and --client-key-file: go together (mTLS), set both or neither");
+            if (violation.rule() == Rule.PAIR) {
+                problems.add("--client-cert-file and --client-key-file: go together (mTLS), set both or neither");
+            } else {
+                problems.add(nameOf(violation.field(), change) + ": " + violation.text());
+            }
         }
         if (!problems.isEmpty()) {
             throw OpsFailure.usage(problems.stream().collect(Collectors.joining("; ")));
@@ -95,25 +103,24 @@ final class TenantRecordWriter {
 
     /** The option the user gave, or the record field when the value was kept from the current record. */
     private static String nameOf(Field field, TenantChange change) {
-        Object given = switch (field) {
-            case TENANT -> "";
-            case SERVER_URL -> change.serverUrl();
-            case USERNAME -> change.username();
-            case PASSWORD -> change.password();
-            case MAX_IN_FLIGHT -> change.maxInFlight();
-            case MAX_REQUESTS_PER_SECOND -> change.maxRequestsPerSecond();
+        if (field == Field.TENANT) return "NAME";
+        String option = switch (field) {
+            case SERVER_URL -> given("--url", change.serverUrl());
+            case USERNAME -> given("--username", change.username());
+            case PASSWORD -> given("password", change.password());
+            case MAX_IN_FLIGHT -> given("--max-in-flight", change.maxInFlight());
+            case MAX_REQUESTS_PER_SECOND -> given("--max-requests-per-second", change.maxRequestsPerSecond());
+            case CA_CERTIFICATES -> given("--ca-file", change.caCertificates());
+            case CLIENT_CERTIFICATE -> given("--client-cert-file", change.clientCertificate());
+            case CLIENT_KEY -> given("--client-key-file", change.clientKey());
+            case SIGNING_SECRET -> given("--signing-secret-file", change.signingSecret());
+            default -> null;
         };
-        if (given == null) {
-            return field.recordName() + " (kept from the current record)";
-        }
-        return switch (field) {
-            case TENANT -> "NAME";
-            case SERVER_URL -> "--url";
-            case USERNAME -> "--username";
-            case PASSWORD -> "password";
-            case MAX_IN_FLIGHT -> "--max-in-flight";
-            case MAX_REQUESTS_PER_SECOND -> "--max-requests-per-second";
-        };
+        return option != null ? option : field.recordName() + " (kept from the current record)";
+    }
+
+    private static String given(String option, Object value) {
+        return value == null ? null : option;
     }
 
     private static Secret sealedIfGiven(SecretSealer sealer, String tenant, String field, String given, Secret merged) {

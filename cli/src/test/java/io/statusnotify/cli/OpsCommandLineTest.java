@@ -68,6 +68,25 @@ class OpsCommandLineTest {
     }
 
     @Test
+    void aUrlWithAFragmentIsRefusedAsEveryReaderRefusesIt() {
+        int code = run("tenant", "put", "acme", "--url", "https://notify.example.com/sns#" + SECRET);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--url: must not have a fragment (#...)").doesNotContain(SECRET);
+    }
+
+    @Test
+    void aSigningSecretFileOfTheWrongFormIsRefusedBeforeKafkaIsAsked(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("whsec"), SECRET + "\n");
+
+        int code = run("tenant", "put", "acme", "--url", "https://notify.example.com/sns", "--signing-secret-file", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--signing-secret-file: must be whsec_ followed by base64 of at least 16 bytes")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
     void urlWithCredentialsIsRefusedWithoutEchoingThem() {
         int code = run("tenant", "put", "acme", "--url", "https://portal:" + SECRET + "@notify.example.com/sns");
 

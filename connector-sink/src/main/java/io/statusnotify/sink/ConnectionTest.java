@@ -37,7 +37,9 @@ public final class ConnectionTest {
     public static Result run(String tenant, TenantConfig config, SinkSettings.Security security, SinkSettings.Http http) {
         TenantConfig opened;
         try {
-            opened = new TenantSecrets(new SecretBox(security.secretKeys()), true).open(tenant, config.requireValid());
+            opened = new TenantSecrets(new SecretBox(security.secretKeys()), true).open(tenant, config.requireValid())
+                    .requireValid();
+            TenantSecrets.requireUsableTls(opened, config.clientKey());
         } catch (SecretException | io.statusnotify.schema.BadRecordException e) {
             return new Result(false, null, Duration.ZERO, "not sent, the config cannot be used: " + e.getMessage());
         }

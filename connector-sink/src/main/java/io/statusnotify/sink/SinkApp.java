@@ -2,6 +2,7 @@ package io.statusnotify.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.secrets.SecretBox;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,7 +47,8 @@ public final class SinkApp implements AutoCloseable {
         SinkSettings.Limits limits = settings.limits();
         SinkSettings.Security security = settings.security();
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault(),
-                new TenantSecrets(new SecretBox(security.secretKeys()), security.allowCleartextSecrets()));
+                new TenantSecrets(new SecretBox(security.secretKeys()), security.allowCleartextSecrets()),
+                new ConfigRefusals(registry, SinkMetrics.CONFIG_REFUSED, LoggerFactory.getLogger(TenantConfigView.class)));
         this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight(),
                 security.destinations(), security.extraCas());
         this.outbox = new Outbox(settings.kafkaCopy(), settings.groupId(), settings.topics().notificationsRetry(),

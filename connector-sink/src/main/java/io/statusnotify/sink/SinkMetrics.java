@@ -35,6 +35,8 @@ final class SinkMetrics {
     static final String TENANT_WAITING = "sns.sink.tenant.waiting";
     static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting.seconds";
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
+    /** Counted by {@link io.statusnotify.schema.ConfigRefusals}, tag {@code rule}. */
+    static final String CONFIG_REFUSED = "sns.sink.config.refused";
     private static final List<String> TENANT_COUNTERS = List.of(DELIVERED, ATTEMPTS, FAILURES, PARKED, DEAD_LETTERED,
             DROPPED);
     /** One text for the three registrations: Prometheus takes a family's HELP line from the first meter of a name. */

@@ -2,13 +2,17 @@ package io.statusnotify.sink;
 
 
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.schema.GlobalSettings;
+import io.statusnotify.schema.SafeText;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.schema.TenantConfigRules;
 import io.statusnotify.secrets.SecretException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +22,11 @@ import java.util.function.Consumer;
 
 /**
  * The sink's own current picture of {@code sns.tenant-config}: written by one follower thread, read at send time
- * by the delivery thread. Like the streams app, it fails closed: a tenant whose latest record is unusable gets
- * nothing until a valid record replaces it, and an unusable {@code __global__} record switches sending off (whoever
- * wrote it may have meant "off"). Secrets are opened once per record; an enabled tenant whose secrets cannot be used
- * is {@link Route.Unusable} (its notifications wait, nothing is sent) until its record changes.
+ * by the delivery thread. Like the streams app, it fails closed: a tenant whose latest record breaks a rule of
+ * {@link TenantConfigRules} is refused ({@link ConfigRefusals}) and gets nothing until a valid record replaces it,
+ * and an unusable {@code __global__} record switches sending off (whoever wrote it may have meant "off"). Secrets are
+ * opened once per record and their clear text checked by the same rules; an enabled tenant whose secrets cannot be
+ * opened or used is {@link Route.Unusable} (its notifications wait, nothing is sent) until its record changes.
  */
 final class TenantConfigView {
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigView.class);
@@ -29,13 +34,15 @@ final class TenantConfigView {
     private final Map<String, Held> tenants = new ConcurrentHashMap<>();
     private final boolean allowByDefault;
     private final TenantSecrets secrets;
+    private final ConfigRefusals refusals;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile ConfigEntry global; // null: no __global__ record
     private volatile Consumer<String> onChange = key -> { };
 
-    TenantConfigView(boolean allowByDefault, TenantSecrets secrets) {
+    TenantConfigView(boolean allowByDefault, TenantSecrets secrets, ConfigRefusals refusals) {
         this.allowByDefault = allowByDefault;
         this.secrets = secrets;
+        this.refusals = refusals;
     }
 
     /** Applies one record of the config topic; a null value is a tombstone. */
@@ -52,11 +59,10 @@ final class TenantConfigView {
         boolean wasUnusable = previous instanceof ConfigEntry.Invalid
                 || (previousHeld != null && previousHeld.unusableCause() != null);
         if (entry instanceof ConfigEntry.Invalid invalid) {
-            LOG.warn("Unusable config record for key '{}'; {} until a valid record replaces it: {}", key,
-                    isGlobal ? "sending is off" : "this tenant gets nothing", invalid.reason());
+            refusals.refused(invalid);
         } else if (wasUnusable && (held == null || held.unusableCause() == null)) {
             // The WARN above is also replayed at every start: say when it no longer holds.
-            LOG.info("Config record for key '{}' is {}", key, entry == null ? "deleted" : "usable again");
+            LOG.info("Config record for key '{}' is {}", SafeText.key(key), entry == null ? "deleted" : "usable again");
         }
         if (isGlobal) {
             global = entry;
@@ -78,13 +84,27 @@ final class TenantConfigView {
 
     private Held opened(ConfigEntry entry) {
         if (!(entry instanceof ConfigEntry.Tenant tenant)) return new Held(entry, null);
+        TenantConfig opened;
         try {
-            return new Held(new ConfigEntry.Tenant(tenant.name(), secrets.open(tenant.name(), tenant.config())), null);
+            opened = secrets.open(tenant.name(), tenant.config());
         } catch (SecretException e) {
-            LOG.warn("Tenant '{}' gets nothing until its config record changes (its notifications wait): secret key id {}: {}",
-                    tenant.name(), e.keyId() == null ? "none" : e.keyId(), e.getMessage());
-            return new Held(tenant, e.getMessage());
+            return unusable(tenant, e);
         }
+        // A sealed secret was checked by its size only; opened, its clear text meets the rules like any other.
+        List<TenantConfigRules.Violation> broken = TenantConfigRules.check(null, opened);
+        if (!broken.isEmpty()) return new Held(ConfigEntry.Invalid.of(tenant.name(), broken), null);
+        try {
+            TenantSecrets.requireUsableTls(opened, tenant.config().clientKey());
+        } catch (SecretException e) {
+            return unusable(tenant, e);
+        }
+        return new Held(new ConfigEntry.Tenant(tenant.name(), opened), null);
+    }
+
+    private static Held unusable(ConfigEntry.Tenant tenant, SecretException e) {
+        LOG.warn("Tenant '{}' gets nothing until its config record changes (its notifications wait): secret key id {}: {}",
+                tenant.name(), e.keyId() == null ? "none" : e.keyId(), e.getMessage());
+        return new Held(tenant, e.getMessage());
     }
 
     /** {@code listener} hears the key of every record applied from now on (on the follower's thread). */

@@ -7,8 +7,8 @@ import io.statusnotify.secrets.SecretException;
 
 /**
  * Opens the secrets of a tenant's config record once, when the record arrives: sealed ones with the key ring, clear
- * ones only when {@code SNS_ALLOW_CLEARTEXT_PASSWORDS=true}, and checks its TLS material. What it returns holds the
- * secrets in clear, in memory only.
+ * ones only when {@code SNS_ALLOW_CLEARTEXT_PASSWORDS=true}; then checks that its TLS material makes a context. What
+ * it returns holds the secrets in clear, in memory only.
  */
 final class TenantSecrets {
     static final String ALLOW_CLEARTEXT = "SNS_ALLOW_CLEARTEXT_PASSWORDS";
@@ -22,18 +22,22 @@ final class TenantSecrets {
 
     /** {@code config} with every secret opened; throws {@link SecretException} naming the field, key id and cause. */
     TenantConfig open(String tenant, TenantConfig config) {
-        Secret signing = opened(tenant, TenantConfig.SIGNING_SECRET, config.signingSecret());
-        if (signing != null) WebhookSignature.requireValidSecret(Secret.clearText(signing), keyIdOf(config.signingSecret()));
-        TenantConfig opened = config.withSecrets(opened(tenant, TenantConfig.PASSWORD, config.password()),
-                opened(tenant, TenantConfig.CLIENT_KEY, config.clientKey()), signing);
-        if (opened.hasOwnTls()) {
-            try {
-                TlsContexts.forTenant(opened, java.util.List.of());
-            } catch (IllegalArgumentException e) {
-                throw new SecretException(keyIdOf(config.clientKey()), e.getMessage());
-            }
+        return config.withSecrets(opened(tenant, TenantConfig.PASSWORD, config.password()),
+                opened(tenant, TenantConfig.CLIENT_KEY, config.clientKey()),
+                opened(tenant, TenantConfig.SIGNING_SECRET, config.signingSecret()));
+    }
+
+    /**
+     * Throws {@link SecretException} when an opened config's TLS material, though of the right form, cannot make a
+     * TLS context (a key that does not fit its certificate, say): the rules cannot see that, the sink finds it here.
+     */
+    static void requireUsableTls(TenantConfig opened, Secret sealedKey) {
+        if (!opened.hasOwnTls()) return;
+        try {
+            TlsContexts.forTenant(opened, java.util.List.of());
+        } catch (IllegalArgumentException e) {
+            throw new SecretException(keyIdOf(sealedKey), e.getMessage());
         }
-        return opened;
     }
 
     private Secret opened(String tenant, String field, Secret secret) {

@@ -1,7 +1,5 @@
 package io.statusnotify.sink;
 
-import io.statusnotify.secrets.SecretException;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +25,6 @@ final class WebhookSignature {
     /** From the standard's {@code whsec_<base64>} form. */
     static WebhookSignature of(String secret) {
         return new WebhookSignature(decode(secret));
-    }
-
-    /** Throws {@link SecretException} (naming the key id, never the secret) unless {@code secret} is {@code whsec_<base64>}. */
-    static void requireValidSecret(String secret, String keyId) {
-        try {
-            if (decode(secret).length < 16) {
-                throw new SecretException(keyId, "signingSecret: must hold at least 16 bytes (whsec_ + base64)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new SecretException(keyId, "signingSecret: must be whsec_ followed by base64");
-        }
     }
 
     String sign(String id, long timestampSeconds, byte[] body) {

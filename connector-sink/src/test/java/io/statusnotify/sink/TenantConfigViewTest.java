@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.Secret;
@@ -7,6 +9,7 @@ import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,6 +23,13 @@ class TenantConfigViewTest {
     private static final TenantSecrets CLEARTEXT_ALLOWED = new TenantSecrets(new SecretBox(KEYS), true);
     private static final TenantSecrets SEALED_ONLY = new TenantSecrets(new SecretBox(KEYS), false);
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private TenantConfigView view(boolean allowByDefault, TenantSecrets secrets) {
+        return new TenantConfigView(allowByDefault, secrets, new ConfigRefusals(registry, SinkMetrics.CONFIG_REFUSED,
+                LoggerFactory.getLogger(TenantConfigView.class)));
+    }
+
     private static byte[] json(Object value) {
         return Json.write(value);
     }
@@ -30,7 +40,7 @@ class TenantConfigViewTest {
 
     @Test
     void anEnabledTenantIsSentToItsCurrentConfig() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         assertThat(view.route("acme")).isEqualTo(new Route.Send(ACME));
 
@@ -41,7 +51,7 @@ class TenantConfigViewTest {
 
     @Test
     void unknownDisabledAndDeletedTenantsAreDropped() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("off", json(new TenantConfig(false, null, null, null)));
         view.apply("gone", json(ACME));
         view.apply("gone", null);
@@ -54,7 +64,7 @@ class TenantConfigViewTest {
 
     @Test
     void onlyADeletedOrNeverConfiguredTenantHasNoRecordWhateverTheGlobalSwitchSays() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("off", json(new TenantConfig(false, null, null, null)));
         view.apply("broken", text("{\"enabled\": true, \"serverUrl\": \"ftp://x\", \"password\": \"p\"}"));
         view.apply("gone", json(ACME));
@@ -70,7 +80,7 @@ class TenantConfigViewTest {
 
     @Test
     void theGlobalSwitchOverridesEveryTenant() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         view.apply("__global__", text("{\"allowTenantConfig\": false}"));
         assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.GLOBAL_SWITCH_OFF));
@@ -81,7 +91,7 @@ class TenantConfigViewTest {
 
     @Test
     void withoutAGlobalRecordTheDefaultDecides() {
-        TenantConfigView closed = new TenantConfigView(false, CLEARTEXT_ALLOWED);
+        TenantConfigView closed = view(false, CLEARTEXT_ALLOWED);
         closed.apply("acme", json(ACME));
         assertThat(closed.route("acme")).isEqualTo(new Route.Drop(Route.GLOBAL_SWITCH_OFF));
 
@@ -92,7 +102,7 @@ class TenantConfigViewTest {
 
     @Test
     void anInvalidTenantRecordFailsClosedUntilReplaced() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
         view.apply("other", json(ACME));
 
@@ -106,7 +116,7 @@ class TenantConfigViewTest {
 
     @Test
     void anInvalidGlobalRecordSwitchesSendingOff() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         view.apply("acme", json(ACME));
 
         view.apply("__global__", text("{\"allowTenantConfig\": \"false\"}"));
@@ -116,7 +126,7 @@ class TenantConfigViewTest {
 
     @Test
     void isNotCaughtUpUntilTold() {
-        TenantConfigView view = new TenantConfigView(true, CLEARTEXT_ALLOWED);
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
         assertThat(view.isCaughtUp()).isFalse();
         view.markCaughtUp();
         assertThat(view.isCaughtUp()).isTrue();
@@ -124,7 +134,7 @@ class TenantConfigViewTest {
 
     @Test
     void aSealedPasswordIsOpenedOnceWhenTheRecordArrives() {
-        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        TenantConfigView view = view(true, SEALED_ONLY);
         Secret sealed = new SecretBox(KEYS).seal("acme", TenantConfig.PASSWORD, "pw-acme");
 
         view.apply("acme", json(sealedPassword(sealed)));
@@ -134,7 +144,7 @@ class TenantConfigViewTest {
 
     @Test
     void aClearPasswordWhenOnlySealedOnesAreAllowedMakesTheTenantUnusableUntilItsRecordChanges() {
-        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        TenantConfigView view = view(true, SEALED_ONLY);
 
         view.apply("acme", json(ACME));
         assertThat(view.route("acme")).isEqualTo(new Route.Unusable(
@@ -146,7 +156,7 @@ class TenantConfigViewTest {
 
     @Test
     void aPasswordSealedForAnotherTenantOrWithAnUnknownKeyMakesTheTenantUnusableNamingTheKey() {
-        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        TenantConfigView view = view(true, SEALED_ONLY);
         Secret forGlobex = new SecretBox(KEYS).seal("globex", TenantConfig.PASSWORD, "pw-acme");
         SecretKeys other = SecretKeys.from(Settings.of(Map.of(SecretKeys.KEYS, "k9:" + SecretKeys.generateLine("k9").substring(3))));
 
@@ -162,9 +172,47 @@ class TenantConfigViewTest {
 
     @Test
     void aDisabledTenantWithAnUnusableSecretIsDroppedAsDisabled() {
-        TenantConfigView view = new TenantConfigView(true, SEALED_ONLY);
+        TenantConfigView view = view(true, SEALED_ONLY);
         view.apply("acme", json(new TenantConfig(false, "http://acme.example/hook", "acme", "clear")));
         assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.TENANT_DISABLED));
+    }
+
+    @Test
+    void aRecordBreakingARuleIsRefusedCountedByRuleAndOtherTenantsAreServed() {
+        TenantConfigView view = view(true, CLEARTEXT_ALLOWED);
+        view.apply("other", json(ACME));
+
+        view.apply("acme", text("{\"enabled\":true,\"serverUrl\":\"http://acme.example/hook\",\"username\":\"acme\","
+                + "\"password\":\"" + "p".repeat(900_000) + "\"}"));
+
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.INVALID_TENANT_CONFIG));
+        assertThat(view.route("other")).isEqualTo(new Route.Send(ACME));
+        assertThat(registry.get(SinkMetrics.CONFIG_REFUSED).tag("rule", "password.length").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSealedSecretWhoseClearTextBreaksARuleIsRefusedOnceOpened() {
+        TenantConfigView view = view(true, SEALED_ONLY);
+        SecretBox box = new SecretBox(KEYS);
+
+        view.apply("acme", json(sealedPassword(box.seal("acme", TenantConfig.PASSWORD, "p".repeat(1025)))));
+        view.apply("globex", json(ACME.withSecrets(box.seal("globex", TenantConfig.PASSWORD, "pw"), null,
+                box.seal("globex", TenantConfig.SIGNING_SECRET, "not-whsec"))));
+
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.INVALID_TENANT_CONFIG));
+        assertThat(view.route("globex")).isEqualTo(new Route.Drop(Route.INVALID_TENANT_CONFIG));
+        assertThat(registry.get(SinkMetrics.CONFIG_REFUSED).tag("rule", "password.length").counter().count()).isEqualTo(1);
+        assertThat(registry.get(SinkMetrics.CONFIG_REFUSED).tag("rule", "signingSecret.form").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSealedPasswordWithCrLfIsRefusedSoItNeverReachesAHeader() {
+        TenantConfigView view = view(true, SEALED_ONLY);
+
+        view.apply("acme", json(sealedPassword(new SecretBox(KEYS).seal("acme", TenantConfig.PASSWORD, "pw\r\nX-Injected: 1"))));
+
+        assertThat(view.route("acme")).isEqualTo(new Route.Drop(Route.INVALID_TENANT_CONFIG));
+        assertThat(registry.get(SinkMetrics.CONFIG_REFUSED).tag("rule", "password.characters").counter().count()).isEqualTo(1);
     }
 
     private static TenantConfig sealedPassword(Secret password) {

@@ -7,18 +7,29 @@ package io.statusnotify.schema;
  */
 public class BadRecordException extends RuntimeException {
     private final String reason;
+    private final String field;
 
     public BadRecordException(String reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(reason, message, null, null);
     }
 
     public BadRecordException(String reason, String message, Throwable cause) {
+        this(reason, message, cause, null);
+    }
+
+    /** {@code field}: the record's top-level field where reading failed, or null. */
+    public BadRecordException(String reason, String message, Throwable cause, String field) {
         super(message, cause);
         this.reason = reason;
+        this.field = field;
     }
 
     public String reason() {
         return reason;
+    }
+
+    /** The top-level field of the record where reading failed, or null (not JSON, or the record as a whole). */
+    public String field() {
+        return field;
     }
 }

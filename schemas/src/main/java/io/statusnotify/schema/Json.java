@@ -60,9 +60,9 @@ public final class Json {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw new BadRecordException("wrong-type", describe(e), e);
+            throw new BadRecordException("wrong-type", describe(e), e, topField(e));
         } catch (JsonMappingException e) {
-            throw new BadRecordException("invalid", describe(e), e);
+            throw new BadRecordException("invalid", describe(e), e, topField(e));
         } catch (JsonProcessingException e) {
             throw new BadRecordException("not-json", "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -76,6 +76,10 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    private static String topField(JsonMappingException e) {
+        return e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
     }
 
     private static String describe(JsonMappingException e) {

@@ -30,4 +30,21 @@ public final class SafeText {
         String masked = text.replace("\"" + secret + "\"", "\"***\"").replace("'" + secret + "'", "'***'");
         return secret.length() >= 4 ? masked.replace(secret, "***") : masked;
     }
+
+    /**
+     * A record key fit for a log line: control characters escaped (a key with CR LF cannot forge a line), and cut
+     * after {@value TenantConfigRules#MAX_TENANT_NAME_LENGTH} characters, saying how long it was.
+     */
+    public static String key(String key) {
+        if (key == null) return "null";
+        StringBuilder shown = new StringBuilder();
+        int end = Math.min(key.length(), TenantConfigRules.MAX_TENANT_NAME_LENGTH);
+        for (int i = 0; i < end; i++) {
+            char c = key.charAt(i);
+            if (Character.isISOControl(c)) shown.append(String.format("\\u%04x", (int) c));
+            else shown.append(c);
+        }
+        if (key.length() > end) shown.append("...(").append(key.length()).append(" characters)");
+        return shown.toString();
+    }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.statusnotify.secrets.Secret;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * A tenant's record on {@code sns.tenant-config} (key: tenant name): the seed's Tenant Admin settings, plus the
@@ -33,6 +31,7 @@ public record TenantConfig(
     public static final String PASSWORD = "password";
     public static final String CLIENT_KEY = "clientKey";
     public static final String SIGNING_SECRET = "signingSecret";
+    public static final java.util.List<String> SECRET_FIELDS = java.util.List.of(PASSWORD, CLIENT_KEY, SIGNING_SECRET);
 
     public static final int MAX_IN_FLIGHT_LIMIT = 10_000;
     public static final double MAX_REQUESTS_PER_SECOND_LIMIT = 1_000_000;
@@ -60,54 +59,9 @@ public record TenantConfig(
         return caCertificates != null || clientCertificate != null || clientKey != null;
     }
 
-    /**
-     * Throws {@link BadRecordException} when the credentials cannot make a basic-auth header, or an enabled tenant
-     * has no usable absolute http(s) URL.
-     */
+    /** Throws {@link TenantConfigException} naming every rule of {@link TenantConfigRules} it breaks. */
     public TenantConfig requireValid() {
-        if (username != null && username.contains(":")) {
-            // RFC 7617: the first colon separates user and password, so "a:b" + "pw" would read as "a" + "b:pw".
-            throw new BadRecordException("invalid", "username must not contain ':' (HTTP basic auth)");
-        }
-        if (hasControlCharacter(username) || hasControlCharacter(Secret.clearText(password))) {
-            throw new BadRecordException("invalid", "username and password must not contain control characters (CR, LF, …)");
-        }
-        if (maxInFlight != null && (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT)) {
-            throw new BadRecordException("invalid", "maxInFlight must be between 1 and " + MAX_IN_FLIGHT_LIMIT
-                    + ", was " + maxInFlight);
-        }
-        if (maxRequestsPerSecond != null && !(maxRequestsPerSecond > 0 && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND_LIMIT)) {
-            throw new BadRecordException("invalid", "maxRequestsPerSecond must be above 0 and at most "
-                    + (long) MAX_REQUESTS_PER_SECOND_LIMIT + ", was " + maxRequestsPerSecond);
-        }
-        if ((clientCertificate == null) != (clientKey == null)) {
-            throw new BadRecordException("invalid", "clientCertificate and clientKey go together (mTLS): set both or neither");
-        }
-        if (!enabled) {
-            return this;
-        }
-        if (serverUrl == null || serverUrl.isBlank()) {
-            throw new BadRecordException("missing-field", "serverUrl is required when enabled is true");
-        }
-        try {
-            URI uri = new URI(serverUrl);
-            String scheme = uri.getScheme();
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw new BadRecordException("invalid", "serverUrl must be an absolute http:// or https:// URL");
-            }
-            if (uri.getRawUserInfo() != null) {
-                throw new BadRecordException("invalid",
-                        "serverUrl must not contain credentials (user:password@); set username and password instead");
-            }
-        } catch (URISyntaxException e) {
-            throw new BadRecordException("invalid", "serverUrl is not a valid URL: " + e.getReason());
-        }
-        return this;
-    }
-
-    private static boolean hasControlCharacter(String value) {
-        return value != null && value.chars().anyMatch(Character::isISOControl);
+        return TenantConfigRules.require(null, this);
     }
 
     public boolean hasCredentials() {

@@ -55,6 +55,11 @@ public sealed interface Secret permits Secret.Clear, Secret.Sealed {
             return data.clone();
         }
 
+        /** How many bytes of clear text (UTF-8) the data holds: all of it but the GCM tag. */
+        public int clearTextBytes() {
+            return data.length - SecretJson.TAG_BYTES;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Sealed that && keyId.equals(that.keyId)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Base64;
 final class SecretJson {
     static final int NONCE_BYTES = 12;
     static final int TAG_BYTES = 16;
+    private static final int ENVELOPE_MEMBERS = 4;
 
     private SecretJson() {
     }
@@ -45,37 +47,42 @@ final class SecretJson {
             }
             if (in.currentToken() != JsonToken.START_OBJECT) {
                 // Never the value itself: it could be the secret in an unexpected shape.
-                return (Secret) context.reportInputMismatch(Secret.class,
-                        "expected a string (clear text) or a sealed object {\"sealed\":\"v1\",\"keyId\",\"nonce\",\"data\"}");
+                throw mismatch(in, "expected a string (clear text) or a sealed object {\"sealed\":\"v1\",\"keyId\",\"nonce\",\"data\"}");
             }
             JsonNode node = context.readTree(in);
             String version = text(node, "sealed", context);
             if (!Secret.Sealed.VERSION.equals(version)) {
-                return (Secret) context.reportInputMismatch(Secret.class,
-                        "unsupported sealed version '" + version + "' (this version reads \"v1\")");
+                // Quoted only when it looks like a version: the value could be anything, a secret included.
+                String shown = version.matches("[A-Za-z0-9.]{1,8}") ? " '" + version + "'" : "";
+                throw mismatch(in, "unsupported sealed version" + shown + " (this version reads \"v1\")");
             }
             String keyId = text(node, "keyId", context);
             if (!SecretKeys.isKeyId(keyId)) {
-                return (Secret) context.reportInputMismatch(Secret.class,
-                        "keyId must be 1 to 64 letters, digits, '.', '_' or '-'");
+                throw mismatch(in, "keyId must be 1 to 64 letters, digits, '.', '_' or '-'");
             }
             byte[] nonce = base64(node, "nonce", context);
             byte[] data = base64(node, "data", context);
             if (nonce.length != NONCE_BYTES) {
-                return (Secret) context.reportInputMismatch(Secret.class,
-                        "sealed nonce must be " + NONCE_BYTES + " bytes, was " + nonce.length);
+                throw mismatch(in, "sealed nonce must be " + NONCE_BYTES + " bytes, was " + nonce.length);
             }
             if (data.length < TAG_BYTES) {
-                return (Secret) context.reportInputMismatch(Secret.class,
-                        "sealed data is shorter than its " + TAG_BYTES + "-byte tag");
+                throw mismatch(in, "sealed data is shorter than its " + TAG_BYTES + "-byte tag");
+            }
+            if (node.size() != ENVELOPE_MEMBERS) {
+                throw mismatch(in, "a sealed object has exactly the members sealed, keyId, nonce and data");
             }
             return new Secret.Sealed(keyId, nonce, data);
+        }
+
+        /** No target type: {@code Json} then reports this message as it is, after the field's name. */
+        private static MismatchedInputException mismatch(JsonParser in, String message) {
+            return MismatchedInputException.from(in, (Class<?>) null, message);
         }
 
         private static String text(JsonNode node, String field, DeserializationContext context) throws IOException {
             JsonNode value = node.get(field);
             if (value == null || !value.isTextual()) {
-                return (String) context.reportInputMismatch(Secret.class, "sealed secret needs a string '" + field + "'");
+                throw mismatch(context.getParser(), "sealed secret needs a string '" + field + "'");
             }
             return value.asText();
         }
@@ -85,7 +92,7 @@ final class SecretJson {
             try {
                 return Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                return (byte[]) context.reportInputMismatch(Secret.class, "sealed '" + field + "' is not base64");
+                throw mismatch(context.getParser(), "sealed '" + field + "' is not base64");
             }
         }
     }

@@ -29,7 +29,9 @@ public final class SecretKeys {
     public static final String KEYS = "SNS_SECRET_KEYS";
     public static final String KEY_ID = "SNS_SECRET_KEY_ID";
     static final int KEY_BYTES = 32;
-    private static final Pattern KEY_ID_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A key id's shape; the tenant config's JSON Schema says the same. */
+    public static final String KEY_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+    private static final Pattern KEY_ID_SHAPE = Pattern.compile(KEY_ID_PATTERN);
 
     private final Map<String, SecretKey> keys;
     private final String sealingKeyId; // null: an empty ring

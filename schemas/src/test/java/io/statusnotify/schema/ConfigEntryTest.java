@@ -42,8 +42,8 @@ class ConfigEntryTest {
         ConfigEntry negativeRate = parse("acme", "{\"enabled\":true,\"serverUrl\":\"https://h/x\",\"maxRequestsPerSecond\":-1}");
 
         assertThat(limited).isEqualTo(new ConfigEntry.Tenant("acme", new TenantConfig(true, "https://h/x", null, null, 4, 12.5)));
-        assertThat(((ConfigEntry.Invalid) zero).reason()).contains("maxInFlight must be between 1 and 10000");
-        assertThat(((ConfigEntry.Invalid) negativeRate).reason()).contains("maxRequestsPerSecond must be above 0");
+        assertThat(((ConfigEntry.Invalid) zero).reason()).contains("maxInFlight.range: must be between 1 and 10000");
+        assertThat(((ConfigEntry.Invalid) negativeRate).reason()).contains("maxRequestsPerSecond.range: must be above 0");
     }
 
     @Test

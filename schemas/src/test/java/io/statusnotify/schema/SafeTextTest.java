@@ -28,4 +28,12 @@ class SafeTextTest {
         assertThat(SafeText.scrub("nothing here", null)).isEqualTo("nothing here");
         assertThat(SafeText.scrub("value \"p\" in http://x", "p")).isEqualTo("value \"***\" in http://x");
     }
+
+    @Test
+    void aKeyWithLineBreaksCannotForgeALogLineAndAHugeOneIsCut() {
+        assertThat(SafeText.key("acme\r\nWARN forged")).isEqualTo("acme\\u000d\\u000aWARN forged");
+        assertThat(SafeText.key("k".repeat(900_000))).hasSize(200 + "...(900000 characters)".length())
+                .endsWith("...(900000 characters)");
+        assertThat(SafeText.key("Default")).isEqualTo("Default");
+    }
 }

@@ -26,6 +26,7 @@ final class ConfigEntrySerde implements Serde<ConfigEntry> {
                   @JsonProperty("key") String key,
                   @JsonProperty("tenant") TenantConfig tenant,
                   @JsonProperty("global") GlobalSettings global,
+                  @JsonProperty("rule") String rule,
                   @JsonProperty("reason") String reason) {
     }
 
@@ -56,20 +57,20 @@ final class ConfigEntrySerde implements Serde<ConfigEntry> {
 
     private static Stored toStored(ConfigEntry entry) {
         if (entry instanceof ConfigEntry.Tenant tenant) {
-            return new Stored("tenant", tenant.name(), tenant.config(), null, null);
+            return new Stored("tenant", tenant.name(), tenant.config(), null, null, null);
         }
         if (entry instanceof ConfigEntry.Global global) {
-            return new Stored("global", GlobalSettings.KEY, null, global.settings(), null);
+            return new Stored("global", GlobalSettings.KEY, null, global.settings(), null, null);
         }
         ConfigEntry.Invalid invalid = (ConfigEntry.Invalid) entry;
-        return new Stored("invalid", invalid.key(), null, null, invalid.reason());
+        return new Stored("invalid", invalid.key(), null, null, invalid.rule(), invalid.reason());
     }
 
     private static ConfigEntry fromStored(Stored stored) {
         return switch (stored.kind()) {
             case "tenant" -> new ConfigEntry.Tenant(stored.key(), stored.tenant());
             case "global" -> new ConfigEntry.Global(stored.global());
-            default -> new ConfigEntry.Invalid(stored.key(), stored.reason());
+            default -> new ConfigEntry.Invalid(stored.key(), stored.rule(), stored.reason());
         };
     }
 }

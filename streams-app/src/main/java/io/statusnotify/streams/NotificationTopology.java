@@ -2,6 +2,7 @@ package io.statusnotify.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.topics.TopicNames;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streams app's topology, built from settings alone:
@@ -37,9 +39,11 @@ public final class NotificationTopology {
     public static Topology build(TopologySettings settings, MeterRegistry registry) {
         TopicNames topics = settings.topics();
         PipelineMeters meters = new PipelineMeters(registry);
+        ConfigRefusals refusals = new ConfigRefusals(registry, PipelineMeters.CONFIG_REFUSED,
+                LoggerFactory.getLogger(TenantConfigUpdater.class));
         Topology topology = new Topology();
         topology.addGlobalStore(configStore(), "tenant-config-source", new StringDeserializer(),
-                new ByteArrayDeserializer(), topics.tenantConfig(), "tenant-config-updater", TenantConfigUpdater::new);
+                new ByteArrayDeserializer(), topics.tenantConfig(), "tenant-config-updater", () -> new TenantConfigUpdater(refusals));
         topology.addSource(EVENTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.userStatus());
         topology.addProcessor(EVENTS_PROCESSOR, () -> new UserStatusProcessor(settings, meters), EVENTS_SOURCE);
         topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new StringSerializer(), new ByteArraySerializer(),

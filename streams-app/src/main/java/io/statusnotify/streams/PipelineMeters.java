@@ -14,6 +14,8 @@ final class PipelineMeters {
     static final String EVENTS_DROPPED = "sns.streams.events.dropped";
     static final String EVENTS_DEAD_LETTERED = "sns.streams.events.dead-lettered";
     static final String UNKNOWN_VALUES = "sns.streams.unknown.values";
+    /** Counted by {@link io.statusnotify.schema.ConfigRefusals}, tag {@code rule}. */
+    static final String CONFIG_REFUSED = "sns.streams.config.refused";
 
     private final MeterRegistry registry;
     private final Counter eventsIn;

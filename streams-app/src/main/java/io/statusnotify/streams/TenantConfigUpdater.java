@@ -1,7 +1,8 @@
 package io.statusnotify.streams;
 
 import io.statusnotify.schema.ConfigEntry;
-import io.statusnotify.schema.GlobalSettings;
+import io.statusnotify.schema.ConfigRefusals;
+import io.statusnotify.schema.SafeText;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,11 +13,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the global tenant config store in step with {@code sns.tenant-config}. It runs on every record, also when
  * the store is rebuilt at start, and never throws: an exception here would stop the global thread and with it the
- * app, so an unusable record (written by another tool, say) is logged once and kept as {@link ConfigEntry.Invalid}.
+ * app, so a record that breaks a rule (written by another tool, say) is refused: kept as {@link ConfigEntry.Invalid},
+ * which drops that tenant's events, with one warning and a count ({@link ConfigRefusals}).
  */
 final class TenantConfigUpdater implements Processor<String, byte[], Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigUpdater.class);
+    private final ConfigRefusals refusals;
     private KeyValueStore<String, ConfigEntry> store;
+
+    TenantConfigUpdater(ConfigRefusals refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -33,17 +40,15 @@ final class TenantConfigUpdater implements Processor<String, byte[], Void, Void>
         ConfigEntry previous = store.get(key);
         if (record.value() == null) {
             if (previous instanceof ConfigEntry.Invalid) {
-                LOG.info("Unusable config record for '{}' deleted", key);
+                LOG.info("Unusable config record for '{}' deleted", SafeText.key(key));
             }
             store.delete(key);
-            LOG.debug("Tenant config of '{}' deleted", key);
+            LOG.debug("Tenant config of '{}' deleted", SafeText.key(key));
             return;
         }
         ConfigEntry entry = ConfigEntry.parse(key, record.value());
         if (entry instanceof ConfigEntry.Invalid invalid) {
-            LOG.warn("Unusable config record for '{}' ({}); {} until a valid record replaces it", key,
-                    invalid.reason(), GlobalSettings.KEY.equals(key) ? "sending is off for every tenant"
-                            : "this tenant's events are dropped");
+            refusals.refused(invalid);
         } else if (previous instanceof ConfigEntry.Invalid) {
             // Said at INFO: the WARN about the unusable record (also replayed at every start) is resolved.
             LOG.info("Config record for '{}' is usable again: {}", key, entry);

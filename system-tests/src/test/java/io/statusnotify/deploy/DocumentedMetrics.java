@@ -45,11 +45,13 @@ final class DocumentedMetrics {
             new Metric("sns_sink_tenant_in_flight", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_in_flight_limit", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_oldest_waiting_seconds", GAUGE, Source.SINK),
+            new Metric("sns_sink_config_refused_total", COUNTER, Source.SINK),
             new Metric("sns_streams_events_in_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_notifications_out_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_events_dropped_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_events_dead_lettered_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_unknown_values_total", COUNTER, Source.STREAMS),
+            new Metric("sns_streams_config_refused_total", COUNTER, Source.STREAMS),
             // Micrometer's Kafka binders: Kafka's own metric names (group + name), not the project's.
             new Metric("kafka_consumer_fetch_manager_records_lag_max", GAUGE, Source.KAFKA_CLIENT),
             new Metric("kafka_stream_thread_process_rate", GAUGE, Source.KAFKA_CLIENT));
