@@ -43,6 +43,8 @@ class SinkMetricsEndpointIT extends MetricsEndpointContract {
         sink.createTopics();
         sink.config("acme", healthy.url("/hook"));
         sink.config("broken", failing.url("/hook"));
+        // Written by another tool, breaking a rule: refused and counted by rule.
+        kafka.send(sink.topics.tenantConfig(), "refused", "{\"enabled\":true,\"serverUrl\":\"ftp://127.0.0.1/hook\"}");
         app = SinkApp.start(sink.settings(), prometheus);
         admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("ready", app.isReady()),
                 Map.of());
@@ -58,7 +60,8 @@ class SinkMetricsEndpointIT extends MetricsEndpointContract {
                     && metrics.contains("sns_sink_parked_total{cause=\"5xx\",tenant=\"broken\"} 1.0")
                     && metrics.contains("sns_sink_delivered_total{tenant=\"acme\"} 1.0")
                     && metrics.contains("sns_sink_dropped_total{reason=\"unknown-tenant\",tenant=\"nobody\"} 1.0")
-                    && metrics.contains("sns_sink_circuit_state{state=\"live\",tenant=\"acme\"} 1.0");
+                    && metrics.contains("sns_sink_circuit_state{state=\"live\",tenant=\"acme\"} 1.0")
+                    && metrics.contains("sns_sink_config_refused_total{rule=\"serverUrl.scheme\"} 1.0");
         });
         exposition = scrape(admin.port());
     }

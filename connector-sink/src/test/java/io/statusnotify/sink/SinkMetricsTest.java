@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.testing.DeclaredNames;
 import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
 
 import java.util.List;
 
@@ -97,6 +100,9 @@ class SinkMetricsTest {
         all.deadLettered("acme", DeadLetter.RETRIES_EXHAUSTED);
         all.dropped("acme", Route.UNKNOWN_TENANT);
         all.httpLatency(1_000_000);
+        // The refusal counter is registered by the view's ConfigRefusals, under the name SinkMetrics declares.
+        new ConfigRefusals(prometheus, SinkMetrics.CONFIG_REFUSED, NOPLogger.NOP_LOGGER)
+                .refused(new ConfigEntry.Invalid("acme", "password.length", "too long"));
         all.tenants(List.of(status("acme")));
 
         // Each name's meters (every tag combination) describe themselves: /metrics prints it as the family's HELP.

@@ -1,8 +1,11 @@
 package io.statusnotify.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.testing.DeclaredNames;
 import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,9 @@ class PipelineMetersTest {
         meters.dropped(DropReason.UNKNOWN_TENANT);
         meters.deadLettered("not-json");
         meters.unknownValue("user.userState");
+        // The refusal counter is registered by the reader's ConfigRefusals, under the name PipelineMeters declares.
+        new ConfigRefusals(registry, PipelineMeters.CONFIG_REFUSED, NOPLogger.NOP_LOGGER)
+                .refused(new ConfigEntry.Invalid("acme", "password.length", "too long"));
 
         // Each name's meters (every tag combination) describe themselves: /metrics prints it as the family's HELP.
         assertThat(registry.getMeters().stream().map(m -> m.getId().getName()).distinct())

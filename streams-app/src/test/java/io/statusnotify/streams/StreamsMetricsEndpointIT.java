@@ -49,6 +49,8 @@ class StreamsMetricsEndpointIT extends MetricsEndpointContract {
         TopicProvisioner.ensureTopics(kafka.admin(), settings.topics(), settings.layout());
         kafka.send(settings.topics().tenantConfig(), "Default",
                 "{\"enabled\":true,\"serverUrl\":\"http://127.0.0.1:1/hook\",\"username\":\"u\",\"password\":\"" + PASSWORD + "\"}");
+        // Written by another tool, breaking a rule: refused and counted by rule.
+        kafka.send(settings.topics().tenantConfig(), "Refused", "{\"enabled\":true,\"serverUrl\":\"ftp://127.0.0.1/hook\"}");
         app = StreamsApp.start(settings, prometheus);
         admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("running", app.isRunning()),
                 Map.of());
@@ -63,7 +65,8 @@ class StreamsMetricsEndpointIT extends MetricsEndpointContract {
             String metrics = scrape(admin.port());
             return metrics.contains("sns_streams_notifications_out_total 2.0")
                     && metrics.contains("sns_streams_unknown_values_total{field=\"user.userState\"} 1.0")
-                    && metrics.contains("sns_streams_events_dead_lettered_total{reason=\"not-json\"} 1.0");
+                    && metrics.contains("sns_streams_events_dead_lettered_total{reason=\"not-json\"} 1.0")
+                    && metrics.contains("sns_streams_config_refused_total{rule=\"serverUrl.scheme\"} 1.0");
         });
         exposition = scrape(admin.port());
     }
