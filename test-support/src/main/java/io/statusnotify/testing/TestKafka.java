@@ -109,7 +109,10 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
-    /** Reads {@code topic} from the beginning (committed records only) until at least {@code count} records arrived. */
+    /**
+     * Reads {@code topic} from the beginning (committed records only) until exactly {@code count} records arrived
+     * and no more follow within {@link ExactCount#QUIET_PERIOD}: one record too many fails, even a late one.
+     */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
@@ -118,9 +121,9 @@ public final class TestKafka implements AutoCloseable {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            ExactCount.await("records on " + topic, count, timeout, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
+                return records.size();
             });
         }
         return records;
