@@ -129,9 +129,20 @@ public final class TestKafka implements AutoCloseable {
         return records;
     }
 
-    /** All records on {@code topic} now (reads up to the current end offsets). */
+    /** All records on {@code topic} now (reads up to the current end offsets), committed ones only. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+        return readAll(topic, consumerProps());
+    }
+
+    /** The same, aborted and still open transactions' records included: what is on the log, not what counts. */
+    public List<ConsumerRecord<String, byte[]>> readAllUncommitted(String topic) {
+        Properties props = consumerProps();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        return readAll(topic, props);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, Properties props) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
