@@ -3,6 +3,7 @@ package io.statusnotify.testing;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -40,5 +41,19 @@ public final class ExactCount {
         Awaitility.await(what + ": still exactly " + expected + " after " + QUIET_PERIOD.toMillis() + " ms")
                 .during(QUIET_PERIOD).atMost(QUIET_LIMIT).pollInterval(POLL_INTERVAL)
                 .until(() -> checked.getAsInt() == expected);
+    }
+
+    /**
+     * Waits until {@code count} has not changed for the quiet period (at most {@code timeout}) and returns it. For
+     * at-least-once deliveries, where a redelivery is allowed but must be in before the deliveries are counted.
+     */
+    public static int awaitSettled(String what, Duration timeout, IntSupplier count) {
+        AtomicInteger last = new AtomicInteger(count.getAsInt());
+        Awaitility.await(what + ": no change for " + QUIET_PERIOD.toMillis() + " ms").during(QUIET_PERIOD)
+                .atMost(timeout.plus(QUIET_LIMIT)).pollInterval(POLL_INTERVAL).until(() -> {
+                    int now = count.getAsInt();
+                    return now == last.getAndSet(now);
+                });
+        return last.get();
     }
 }
