@@ -50,7 +50,7 @@ public final class ExactCount {
     public static int awaitSettled(String what, Duration timeout, IntSupplier count) {
         AtomicInteger last = new AtomicInteger(count.getAsInt());
         Awaitility.await(what + ": no change for " + QUIET_PERIOD.toMillis() + " ms").during(QUIET_PERIOD)
-                .atMost(timeout.plus(QUIET_LIMIT)).pollInterval(POLL_INTERVAL).until(() -> {
+                .atMost(QUIET_PERIOD.plus(timeout)).pollInterval(POLL_INTERVAL).until(() -> {
                     int now = count.getAsInt();
                     return now == last.getAndSet(now);
                 });

@@ -46,4 +46,17 @@ class ExactCountTest {
         assertThatThrownBy(() -> ExactCount.await("arrivals", 2, Duration.ofMillis(300), () -> 1))
                 .isInstanceOf(ConditionTimeoutException.class).hasMessageContaining("arrivals: exactly 2");
     }
+
+    @Test
+    void givenARedeliveryAfterTheFirstPolls_whenAwaitingSettled_thenItReturnsTheCountWithTheRedelivery() {
+        IntSupplier count = () -> polls.incrementAndGet() < 4 ? 10 : 11;
+
+        assertThat(ExactCount.awaitSettled("requests", TIMEOUT, count)).isEqualTo(11);
+    }
+
+    @Test
+    void givenACountThatKeepsGrowing_whenAwaitingSettled_thenItFailsAtTheTimeout() {
+        assertThatThrownBy(() -> ExactCount.awaitSettled("requests", Duration.ofMillis(300), polls::incrementAndGet))
+                .isInstanceOf(ConditionTimeoutException.class).hasMessageContaining("requests: no change for");
+    }
 }
