@@ -69,6 +69,20 @@ final class DeliveryAssertions {
                 slowest).isZero();
     }
 
+    /**
+     * Each of {@code tenants} got each of its notifications exactly once, in per-user order, and each within
+     * {@code bound}: another tenant's fault did not touch them. Returns their slowest arrival, in ms.
+     */
+    static long assertUnaffected(IsolationResult result, List<String> tenants, Duration bound) {
+        for (String tenant : tenants) {
+            Deliveries got = result.byTenant().get(tenant);
+            assertExactlyOnceInPerUserOrder(tenant, got, result.sentByUserOf(tenant));
+            assertEachArrivedWithin(tenant, got, bound);
+        }
+        return tenants.stream().flatMap(t -> result.byTenant().get(t).all().stream())
+                .mapToLong(Deliveries.Delivery::latencyMillis).max().orElseThrow();
+    }
+
     /** A {@code delivered} receipt exists for every notification sent. */
     static void assertDeliveredReceipts(Receipts receipts, Collection<Long> sent) {
         Set<Long> withoutReceipt = new LinkedHashSet<>(sent);
