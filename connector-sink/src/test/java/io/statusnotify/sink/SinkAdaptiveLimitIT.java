@@ -1,12 +1,8 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.DelayedReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,29 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A tenant's concurrency limit adapts: a receiver that keeps up gets more requests at once than it started with. */
-@ExtendWith(SharedKafka.class)
 class SinkAdaptiveLimitIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int INITIAL = 4;
     private static final int NOTIFICATIONS = 1_000;
-    private final DelayedReceiver receiver = DelayedReceiver.start(Duration.ofMillis(50));
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with("SNS_TENANT_INITIAL_IN_FLIGHT", String.valueOf(INITIAL))
-                .with("SNS_TENANT_MIN_IN_FLIGHT", "2").with("SNS_TENANT_MAX_IN_FLIGHT", "100")
-                // Its backlog is not moved aside while the limit is still small: every notification is sent from here.
-                .with("SNS_TENANT_MAX_QUEUED", "100000").with("SNS_TENANT_MAX_QUEUE_WAIT", "1h");
-        sink.createTopics();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension()
+            .with("SNS_TENANT_INITIAL_IN_FLIGHT", String.valueOf(INITIAL))
+            .with("SNS_TENANT_MIN_IN_FLIGHT", "2").with("SNS_TENANT_MAX_IN_FLIGHT", "100")
+            // Its backlog is not moved aside while the limit is still small: every notification is sent from here.
+            .with("SNS_TENANT_MAX_QUEUED", "100000").with("SNS_TENANT_MAX_QUEUE_WAIT", "1h");
+    private final SinkHarness sink = harness.sink();
+    private final DelayedReceiver receiver = harness.closing(DelayedReceiver.start(Duration.ofMillis(50)));
 
     @Test
     void givenAReceiverAnsweringAtASteadyPace_whenBusy_thenTheTenantGetsMoreThanItsInitialLimitInFlight() {

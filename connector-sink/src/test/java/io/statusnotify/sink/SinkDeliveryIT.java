@@ -7,12 +7,8 @@ import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Received;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,24 +20,12 @@ import static io.statusnotify.sink.SinkHarness.SEQ_BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ExtendWith(SharedKafka.class)
 class SinkDeliveryIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka);
-        sink.createTopics();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension();
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiver();
 
     @Test
     void deliversTheSeedNotificationWithQueueTimestampAndBasicAuth() throws Exception {

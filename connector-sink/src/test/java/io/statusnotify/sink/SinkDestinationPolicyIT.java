@@ -1,13 +1,9 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.RecordingReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -16,24 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A destination the policy refuses is dead-lettered at once, with the policy's words, and never connected to. */
-@ExtendWith(SharedKafka.class)
 class SinkDestinationPolicyIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with("SNS_DESTINATION_DENY", "127.0.0.0/8");
-        sink.createTopics();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_DESTINATION_DENY", "127.0.0.0/8");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiver();
 
     @Test
     void aRefusedDestinationIsDeadLetteredOnTheFirstAttemptNamingTheRange() {

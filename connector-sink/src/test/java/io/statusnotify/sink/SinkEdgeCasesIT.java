@@ -9,10 +9,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,22 +24,10 @@ import static org.awaitility.Awaitility.await;
 
 @ExtendWith(SharedKafka.class)
 class SinkEdgeCasesIT {
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka);
-        sink.createTopics();
-        sink.config("acme", receiver.url("/hook"));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension();
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiverFor("acme");
 
     @Test
     void aRecordTooLargeForTheDeadLetterTopicIsSetAsideWithoutBlockingItsPartition() throws Exception {

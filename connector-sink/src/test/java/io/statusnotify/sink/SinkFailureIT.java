@@ -5,13 +5,9 @@ import io.statusnotify.schema.Notification;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Received;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,25 +18,12 @@ import static io.statusnotify.testing.TestKafka.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ExtendWith(SharedKafka.class)
 class SinkFailureIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka);
-        sink.createTopics();
-        sink.config("acme", receiver.url("/hook"));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension();
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiverFor("acme");
 
     @Test
     void deliversOnceTheReceiverComesBack() {

@@ -30,13 +30,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One test's own topics, group and sink instances on the shared broker, with small retry settings. */
+/**
+ * One test's own topics, group and sink instances on the shared broker, with small retry settings. Usually made and
+ * bound to the broker by {@link SinkHarnessExtension}, which also closes it.
+ */
 final class SinkHarness implements AutoCloseable {
     static final String USERNAME = "hook-user";
     static final String PASSWORD = "s3cr3t-Pa55word!";
     static final long SEQ_BASE = 10_000_000_000L;
 
-    final TestKafka kafka;
+    /** The broker, once bound ({@link #bind}). */
+    TestKafka kafka;
     final TopicNames topics;
     final String groupId;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -44,17 +48,21 @@ final class SinkHarness implements AutoCloseable {
     private final List<SinkApp> apps = new ArrayList<>();
 
     SinkHarness(TestKafka kafka) {
-        this.kafka = kafka;
+        this();
+        bind(kafka);
+    }
+
+    /** Not bound to a broker yet: for a field, before the broker is known. */
+    SinkHarness() {
         String prefix = TestKafka.uniqueName("sink");
         this.topics = TopicNames.prefixed(prefix);
         this.groupId = prefix + "-group";
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.putAll(topics.asEnvironment());
         env.put("SNS_TOPIC_PARTITIONS", "2");
         env.put("SNS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("SNS_SINK_GROUP_ID", groupId);
-        env.put("SNS_HTTP_CONNECT_TIMEOUT", "1s");
-        env.put("SNS_HTTP_RESPONSE_TIMEOUT", "2s");
+        // The HTTP timeouts are the sink's defaults (5 s connect, 10 s response): shorter ones fire on a stall of a
+        // shared machine, and the request is sent again.
         env.put("SNS_RETRY_MAX_ATTEMPTS", "3");
         env.put("SNS_RETRY_DELAYS", "100ms,200ms");
         env.put("SNS_RETRY_JITTER", "0");
@@ -62,6 +70,12 @@ final class SinkHarness implements AutoCloseable {
         env.put("SNS_SINK_SHUTDOWN_GRACE", "5s");
         // The tests write clear-text passwords; sealing is tested on its own.
         env.put("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
+    }
+
+    SinkHarness bind(TestKafka broker) {
+        this.kafka = broker;
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        return this;
     }
 
     SinkHarness with(String name, String value) {
@@ -170,13 +184,13 @@ final class SinkHarness implements AutoCloseable {
                 .filter(e -> e.getValue() != null).mapToLong(e -> e.getValue().offset()).sum();
     }
 
-    /** Everything the sink logged in this JVM so far. */
     /** Every sink IT ends with this: neither the password nor the encoded credentials ever reached the log. */
     static void assertLogHoldsNoSecret() throws IOException {
         assertThat(capturedLog()).doesNotContain(PASSWORD)
                 .doesNotContain(authorizationHeader().substring("Basic ".length()));
     }
 
+    /** Everything the sink logged in this JVM so far. */
     static String capturedLog() throws IOException {
         return Files.readString(Path.of(System.getProperty("sink.test.log", "target/sink-test.log")), StandardCharsets.UTF_8);
     }

@@ -4,12 +4,10 @@ import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,31 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Many requests in flight, one user's notifications in order, and one tenant's trouble kept away from the others. */
-@ExtendWith(SharedKafka.class)
 class SinkIsolationIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver fast = RecordingReceiver.start();
-    private final RecordingReceiver slow = RecordingReceiver.start();
+    // The slow receiver holds requests until released: a timeout would send them twice. Each test makes the topics
+    // itself, after its own settings.
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().withoutTopics()
+            .with("SNS_HTTP_RESPONSE_TIMEOUT", "25s");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver fast = harness.receiver();
+    private final RecordingReceiver slow = harness.receiver();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
-    private SinkHarness sink;
 
     @BeforeEach
-    void setUp(TestKafka kafka) {
-        // The slow receiver holds requests until released: a timeout would send them twice.
-        sink = new SinkHarness(kafka).with("SNS_HTTP_RESPONSE_TIMEOUT", "25s");
+    void slowReceiverHoldsRequestsUntilReleased() {
         slow.respondWith(r -> {
             awaitQuietly(slowRelease);
             return Reply.status(204);
         });
     }
 
+    /** Runs before the extension closes the sinks: a held request must not hold up their close. */
     @AfterEach
-    void tearDown() throws Exception {
+    void releaseHeldRequests() {
         slowRelease.countDown();
-        sink.close();
-        fast.close();
-        slow.close();
-        SinkHarness.assertLogHoldsNoSecret();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,12 +1,8 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.RecordingReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,23 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@ExtendWith(SharedKafka.class)
 class SinkLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    // Each test makes the topics itself, or has the sink meet them missing or made otherwise.
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().withoutTopics();
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiver();
 
     private long received(int n) {
         return receiver.requestsTo("/hook").stream().filter(r -> r.body().contains(String.valueOf(SEQ_BASE + n))).count();

@@ -1,6 +1,7 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.SharedKafka;
+import io.statusnotify.testing.TestHttp;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicNames;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -97,7 +97,7 @@ class SinkMainIT {
                 "SNS_TOPIC_REPLICATION_FACTOR", "1", "SNS_SINK_GROUP_ID", TestKafka.uniqueName("main-admin-group"),
                 "SNS_ADMIN_PORT", String.valueOf(port), "SNS_ADMIN_BIND", "127.0.0.1"));
         Process sink = startMain(env);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> get(http, port, "/health/live").statusCode() == 200);
@@ -116,7 +116,7 @@ class SinkMainIT {
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(TestHttp.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,18 +6,14 @@ import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,27 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A failing or refusing tenant's notifications wait on the retry topic and come out in order when it recovers. */
-@ExtendWith(SharedKafka.class)
 class SinkParkingIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver down = RecordingReceiver.start();
-    private final RecordingReceiver healthy = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with("SNS_RETRY_MAX_ATTEMPTS", "0").with("SNS_RETRY_DELAYS", "300ms,600ms");
-        sink.createTopics();
-        sink.config("acme", healthy.url("/hook"));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        down.close();
-        healthy.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_RETRY_MAX_ATTEMPTS", "0")
+            .with("SNS_RETRY_DELAYS", "300ms,600ms");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver down = harness.receiver();
+    private final RecordingReceiver healthy = harness.receiverFor("acme");
 
     @Test
     void aDownTenantGetsEverythingInOrderOnceItIsBackAndNobodyWaitedForIt() {

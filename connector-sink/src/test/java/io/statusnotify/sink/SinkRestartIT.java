@@ -2,14 +2,11 @@ package io.statusnotify.sink;
 
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -20,27 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What was delivered before a stop is not sent again, even above a record that never finished. */
-@ExtendWith(SharedKafka.class)
 class SinkRestartIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_TOPIC_PARTITIONS", "1")
+            .with("SNS_HTTP_RESPONSE_TIMEOUT", "25s").with("SNS_SINK_SHUTDOWN_GRACE", "0s");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiverFor("acme");
     private final CountDownLatch release = new CountDownLatch(1);
-    private SinkHarness sink;
 
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with("SNS_TOPIC_PARTITIONS", "1").with("SNS_HTTP_RESPONSE_TIMEOUT", "25s")
-                .with("SNS_SINK_SHUTDOWN_GRACE", "0s");
-        sink.createTopics();
-        sink.config("acme", receiver.url("/hook"));
-    }
-
+    /** Runs before the extension closes the sinks: a held request must not hold up their close. */
     @AfterEach
-    void tearDown() throws Exception {
+    void releaseHeldRequests() {
         release.countDown();
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.RecordingReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.statusnotify.schema.DeadLetterHeaders;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -27,31 +24,21 @@ import static org.awaitility.Awaitility.await;
  * tenant's recovery: the notifications that cannot be tried yet are remembered by offset and read again when their turn
  * comes.
  */
-@ExtendWith(SharedKafka.class)
 class SinkRetryBacklogIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private final RecordingReceiver longDown = RecordingReceiver.start();
-    private final RecordingReceiver briefDown = RecordingReceiver.start();
-    private SinkHarness sink;
+    // One partition: both tenants' parked notifications share one retry-topic partition, the long-down tenant's first.
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_TOPIC_PARTITIONS", "1")
+            .with("SNS_RETRY_MAX_ATTEMPTS", "0").with("SNS_RETRY_DELAYS", "300ms,600ms")
+            .with("SNS_SINK_MAX_BUFFERED_RETRIES", "10");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver longDown = harness.receiverFor("long-down");
+    private final RecordingReceiver briefDown = harness.receiverFor("brief-down");
 
     @BeforeEach
-    void setUp(TestKafka kafka) {
-        // One partition: both tenants' parked notifications share one retry-topic partition, the long-down tenant's first.
-        sink = new SinkHarness(kafka).with("SNS_TOPIC_PARTITIONS", "1").with("SNS_RETRY_MAX_ATTEMPTS", "0")
-                .with("SNS_RETRY_DELAYS", "300ms,600ms").with("SNS_SINK_MAX_BUFFERED_RETRIES", "10");
-        sink.createTopics();
+    void bothTenantsDown() {
         longDown.stop();
         briefDown.stop();
-        sink.config("long-down", longDown.url("/hook"));
-        sink.config("brief-down", briefDown.url("/hook"));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        longDown.close();
-        briefDown.close();
-        SinkHarness.assertLogHoldsNoSecret();
     }
 
     @Test

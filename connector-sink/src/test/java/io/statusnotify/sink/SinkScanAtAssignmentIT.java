@@ -1,13 +1,9 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.testing.RecordingReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,27 +17,15 @@ import static org.awaitility.Awaitility.await;
  * Counting the keys parked on a retry partition at assignment holds back only that partition pair: the others deliver
  * meanwhile, and the held pair's parked notifications still come before its newer ones.
  */
-@ExtendWith(SharedKafka.class)
 class SinkScanAtAssignmentIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
     /** How long counting partition 0's backlog takes here: as slow as millions of records would make it. */
     private static final Duration SCAN_HOLD = Duration.ofSeconds(15);
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with("SNS_RETRY_MAX_ATTEMPTS", "0").with("SNS_RETRY_DELAYS", "300ms,600ms");
-        sink.createTopics();
-        sink.config("acme", receiver.url("/hook"));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_RETRY_MAX_ATTEMPTS", "0")
+            .with("SNS_RETRY_DELAYS", "300ms,600ms");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiverFor("acme");
 
     @Test
     void whileOnePartitionsParkedKeysAreCountedTheOtherPartitionsDeliverAndTheHeldOneKeepsPerKeyOrder() {

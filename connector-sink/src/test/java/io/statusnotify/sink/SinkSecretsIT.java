@@ -5,12 +5,8 @@ import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.testing.RecordingReceiver;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,29 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A sink with a key ring and clear text refused: sealed secrets are opened, and sealed signing secrets sign. */
-@ExtendWith(SharedKafka.class)
 class SinkSecretsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = SecretKeys.generateLine("k1").substring(3);
     private static final SecretBox BOX = new SecretBox(SecretKeys.from(Settings.of(Map.of(SecretKeys.KEYS, "k1:" + KEY))));
     private static final String SIGNING_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "sixteen+ bytes of signing key!".getBytes(StandardCharsets.US_ASCII));
-    private final RecordingReceiver receiver = RecordingReceiver.start();
-    private SinkHarness sink;
-
-    @BeforeEach
-    void setUp(TestKafka kafka) {
-        sink = new SinkHarness(kafka).with(SecretKeys.KEYS, "k1:" + KEY).with("SNS_ALLOW_CLEARTEXT_PASSWORDS", "false");
-        sink.createTopics();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        sink.close();
-        receiver.close();
-        SinkHarness.assertLogHoldsNoSecret();
-        assertThat(SinkHarness.capturedLog()).doesNotContain(SIGNING_SECRET);
-    }
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with(SecretKeys.KEYS, "k1:" + KEY)
+            .with("SNS_ALLOW_CLEARTEXT_PASSWORDS", "false").logNeverContains(SIGNING_SECRET);
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver receiver = harness.receiver();
 
     @Test
     void aSealedPasswordAndSigningSecretAreOpenedAndUsedForDelivery() throws Exception {

@@ -7,12 +7,10 @@ import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.testing.HeadlessBrowser;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
-import io.statusnotify.testing.SharedKafka;
-import io.statusnotify.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +21,22 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /** The tenant status page, in a real headless Chromium, after real deliveries and failures. */
-@ExtendWith(SharedKafka.class)
 class StatusPageBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private final RecordingReceiver healthy = RecordingReceiver.start();
-    private final RecordingReceiver failing = RecordingReceiver.start();
-    private SinkHarness sink;
+    @RegisterExtension
+    final SinkHarnessExtension harness = new SinkHarnessExtension().with("SNS_RETRY_MAX_ATTEMPTS", "0")
+            .with("SNS_RETRY_DELAYS", "30s");
+    private final SinkHarness sink = harness.sink();
+    private final RecordingReceiver healthy = harness.receiverFor("acme");
+    private final RecordingReceiver failing = harness.receiverFor("broken");
     private SinkApp app;
     private AdminServer admin;
 
     @BeforeEach
-    void setUp(TestKafka kafka) {
+    void setUp() {
         assumeThat(HeadlessBrowser.isAvailable())
                 .as("Debian's chromium and chromium-driver packages (.ci/run installs them)").isTrue();
         failing.respondWith(r -> Reply.status(503));
-        sink = new SinkHarness(kafka).with("SNS_RETRY_MAX_ATTEMPTS", "0").with("SNS_RETRY_DELAYS", "30s");
-        sink.createTopics();
-        sink.config("acme", healthy.url("/hook"));
-        sink.config("broken", failing.url("/hook"));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         app = SinkApp.start(sink.settings(), registry);
         await().atMost(WAIT).until(app::isReady);
@@ -48,14 +44,11 @@ class StatusPageBrowserIT {
                 new StatusPage(app::tenantStatuses, app::testConnection).handlers());
     }
 
+    /** Runs before the extension closes the harness and the receivers. */
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         if (admin != null) admin.close();
         if (app != null) app.close();
-        if (sink != null) sink.close();
-        healthy.close();
-        failing.close();
-        if (sink != null) SinkHarness.assertLogHoldsNoSecret();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;
 import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 class StatusPageTest {
     private static final TenantStatus ACME = new TenantStatus("acme+co", true, TenantStatus.LIVE, null, 0, 0, 3, 0,
             null, null, null, 64);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
     private AdminServer server;
@@ -105,11 +106,11 @@ class StatusPageTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(TestHttp.request(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String contentType, String origin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", contentType)
+        HttpRequest.Builder request = TestHttp.request(url(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));
         if (origin != null) request.header("Origin", origin);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

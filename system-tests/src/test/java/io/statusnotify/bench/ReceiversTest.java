@@ -1,5 +1,6 @@
 package io.statusnotify.bench;
 
+import io.statusnotify.testing.TestHttp;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReceiversTest {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = TestHttp.clientBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Notifications notifications = new Notifications();
 
     @Test
@@ -124,7 +125,7 @@ class ReceiversTest {
     @Test
     void theJdkClientsDefaultHttp2UpgradeIsAnsweredOverHttp11() throws Exception {
         // given the JDK client as it comes: HTTP/2, which over http:// asks for an h2c upgrade
-        HttpClient http2 = HttpClient.newHttpClient();
+        HttpClient http2 = TestHttp.client();
         try (Receivers receivers = Receivers.start(0, List.of("t1"))) {
             Recorder recorder = new Recorder("baseline", System.currentTimeMillis());
             receivers.recordInto(recorder);
@@ -132,7 +133,7 @@ class ReceiversTest {
             // when it posts twice
             List<HttpResponse<Void>> responses = new ArrayList<>();
             for (int seq = 1; seq <= 2; seq++) {
-                responses.add(http2.send(HttpRequest.newBuilder(URI.create(receivers.url("t1")))
+                responses.add(http2.send(TestHttp.request(URI.create(receivers.url("t1")))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(
                                 notifications.value("t1", "1", seq, System.currentTimeMillis()))).build(),
                         HttpResponse.BodyHandlers.discarding()));
@@ -155,7 +156,7 @@ class ReceiversTest {
             // when bodies of unknown length (sent chunked) follow each other on one connection
             for (int seq = 1; seq <= 20; seq++) {
                 byte[] body = notifications.value("t1", "1", seq, System.currentTimeMillis());
-                int status = http.send(HttpRequest.newBuilder(URI.create(receivers.url("t1")))
+                int status = http.send(TestHttp.request(URI.create(receivers.url("t1")))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 assertThat(status).isEqualTo(204);
@@ -175,7 +176,7 @@ class ReceiversTest {
             Recorder recorder = new Recorder("baseline", System.currentTimeMillis());
             receivers.recordInto(recorder);
 
-            int status = http.send(HttpRequest.newBuilder(URI.create(receivers.url("t1"))).expectContinue(true)
+            int status = http.send(TestHttp.request(URI.create(receivers.url("t1"))).expectContinue(true)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(
                             notifications.value("t1", "1", 1, System.currentTimeMillis()))).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -194,7 +195,7 @@ class ReceiversTest {
     }
 
     private int post(String url, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return http.send(TestHttp.request(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }

@@ -37,11 +37,11 @@ class BrokerRestartIT {
                 // given a sink delivering a steady stream
                 feed.start(plan);
                 await("deliveries before the restart").atMost(DELIVERY_TIMEOUT).pollInterval(Duration.ofMillis(10))
-                        .until(() -> requests(fleet) >= RESTART_AFTER_DELIVERIES);
+                        .until(() -> fleet.requestCount() >= RESTART_AFTER_DELIVERIES);
 
                 // when the broker stops (SIGTERM) and starts again mid-run
                 int exitCode = broker.stop();
-                int deliveredWhileUp = requests(fleet);
+                int deliveredWhileUp = fleet.requestCount();
                 LOG.info("Broker stopped (exit {}) after {} requests, {} of {} notifications sent", exitCode,
                         deliveredWhileUp, feed.sent(), plan.total());
                 broker.restart();
@@ -58,16 +58,12 @@ class BrokerRestartIT {
                     duplicates += got.duplicates();
                 }
                 LOG.info("After a broker restart: {} notifications, {} requests, {} duplicates", feed.sent(),
-                        requests(fleet), duplicates);
+                        fleet.requestCount(), duplicates);
                 assertThat(sink.isReady()).as("the sink is still running").isTrue();
                 assertThat(TopicReader.readAll(env.bootstrapServers(), env.topics().notificationsDlq()))
                         .as("dead letters").isEmpty();
                 DeliveryAssertions.awaitDeliveredReceipts(env, feed.sentSequenceNums());
             }
         }
-    }
-
-    private static int requests(TenantFleet fleet) {
-        return fleet.tenants().stream().mapToInt(fleet::requestCount).sum();
     }
 }

@@ -45,6 +45,44 @@ final class DeliveryAssertions {
         assertThat(problems).as("%s: users whose first deliveries are not in the order sent", who).isEmpty();
     }
 
+    /**
+     * Every notification sent arrived exactly once (no redelivery: the tenant's server answered every request), each
+     * user's in the order sent.
+     */
+    static void assertExactlyOnceInPerUserOrder(String who, Deliveries got, Map<String, List<Long>> sent) {
+        assertAllDeliveredInPerUserOrder(who, got, sent);
+        assertThat(got.duplicates()).as("%s: requests for a notification already delivered, of %d requests", who,
+                got.all().size()).isZero();
+    }
+
+    /**
+     * Every request arrived within {@code bound} of its notification's creation (its write to the notifications
+     * topic): nothing waited behind another tenant's trouble. A bound, not a latency figure: it is far above what
+     * a healthy run takes here and far below the fault it is set against.
+     */
+    static void assertEachArrivedWithin(String who, Deliveries got, Duration bound) {
+        List<Deliveries.Delivery> late = got.all().stream().filter(d -> d.latencyMillis() > bound.toMillis()).toList();
+        long slowest = got.all().stream().mapToLong(Deliveries.Delivery::latencyMillis).max().orElse(0);
+        assertThat(late.size()).as("%s: requests (of %d) that came later than %s after their notification was written,"
+                        + " e.g. %s; the slowest after %d ms", who, got.all().size(), bound,
+                late.stream().limit(EXAMPLES).map(d -> d.sequenceNum() + " after " + d.latencyMillis() + " ms").toList(),
+                slowest).isZero();
+    }
+
+    /**
+     * Each of {@code tenants} got each of its notifications exactly once, in per-user order, and each within
+     * {@code bound}: another tenant's fault did not touch them. Returns their slowest arrival, in ms.
+     */
+    static long assertUnaffected(IsolationResult result, List<String> tenants, Duration bound) {
+        for (String tenant : tenants) {
+            Deliveries got = result.byTenant().get(tenant);
+            assertExactlyOnceInPerUserOrder(tenant, got, result.sentByUserOf(tenant));
+            assertEachArrivedWithin(tenant, got, bound);
+        }
+        return tenants.stream().flatMap(t -> result.byTenant().get(t).all().stream())
+                .mapToLong(Deliveries.Delivery::latencyMillis).max().orElseThrow();
+    }
+
     /** A {@code delivered} receipt exists for every notification sent. */
     static void assertDeliveredReceipts(Receipts receipts, Collection<Long> sent) {
         Set<Long> withoutReceipt = new LinkedHashSet<>(sent);

@@ -56,21 +56,21 @@ class SinkKillUnderLoadIT {
             fleet.configure(env);
 
             // given a sink in its own JVM delivering a steady stream to four tenants
-            try (SinkProcess first = SinkProcess.start(env, "kill-under-load-first")) {
+            try (AppProcess first = AppProcess.sink(env, "kill-under-load-first")) {
                 feed.start(plan);
                 await("deliveries before the kill").atMost(DELIVERY_TIMEOUT).pollInterval(Duration.ofMillis(10))
-                        .until(() -> requests(fleet) >= KILL_AFTER_DELIVERIES);
+                        .until(() -> fleet.requestCount() >= KILL_AFTER_DELIVERIES);
 
                 // when it is killed with SIGKILL mid-stream
                 int exitCode = first.kill();
                 LOG.info("{} killed (exit {}) after {} requests, {} of {} notifications sent", first, exitCode,
-                        requests(fleet), feed.sent(), plan.total());
+                        fleet.requestCount(), feed.sent(), plan.total());
                 assertThat(feed.sentInCurrentPlan()).as("the kill landed while the traffic was still flowing")
                         .isLessThan(plan.total());
             }
 
             // and started again in the same consumer group, while the traffic goes on
-            try (SinkProcess second = SinkProcess.start(env, "kill-under-load-second")) {
+            try (AppProcess second = AppProcess.sink(env, "kill-under-load-second")) {
                 feed.awaitAcknowledged(Duration.ofSeconds(TRAFFIC_SECONDS + 60));
                 fleet.awaitEverything(feed, DELIVERY_TIMEOUT);
                 assertThat(second.isAlive()).as("%s still running", second).isTrue();
@@ -85,7 +85,7 @@ class SinkKillUnderLoadIT {
             }
             // and the redeliveries stay within the in-flight window plus a second of traffic
             LOG.info("After SIGKILL under load and a restart: {} notifications, {} requests, {} duplicates"
-                    + " (in-flight window {}, bound {})", feed.sent(), requests(fleet), duplicates, IN_FLIGHT_WINDOW,
+                    + " (in-flight window {}, bound {})", feed.sent(), fleet.requestCount(), duplicates, IN_FLIGHT_WINDOW,
                     REDELIVERY_BOUND);
             assertThat(duplicates).as("redeliveries after a kill -9").isLessThanOrEqualTo(REDELIVERY_BOUND);
             DeliveryAssertions.awaitDeliveredReceipts(env, feed.sentSequenceNums());
@@ -103,9 +103,6 @@ class SinkKillUnderLoadIT {
         return receiver;
     }
 
-    private static int requests(TenantFleet fleet) {
-        return fleet.tenants().stream().mapToInt(fleet::requestCount).sum();
-    }
 
     private static void assertNoSecretsLogged(String sinkName) {
         String log = ChildJvm.logText(sinkName);

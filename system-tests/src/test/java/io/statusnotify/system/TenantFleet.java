@@ -1,5 +1,6 @@
 package io.statusnotify.system;
 
+import io.statusnotify.testing.ExactCount;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
@@ -72,7 +73,10 @@ final class TenantFleet implements AutoCloseable {
         return endpoints.keySet().stream().allMatch(t -> hasEverything(t, feed));
     }
 
-    /** Waits until every tenant got every notification the feed sent it; on timeout says who is short of how many. */
+    /**
+     * Waits until every tenant got every notification the feed sent it (on timeout says who is short of how many),
+     * then until no more requests come for {@link ExactCount#QUIET_PERIOD}: a late redelivery is counted too.
+     */
     void awaitEverything(NotificationFeed feed, Duration timeout) {
         try {
             await("every tenant got every notification").atMost(timeout).pollInterval(Duration.ofMillis(500))
@@ -81,6 +85,12 @@ final class TenantFleet implements AutoCloseable {
             throw new AssertionError("Not every notification arrived within " + timeout + "; distinct notifications"
                     + " received/sent per tenant: " + progress(feed), e);
         }
+        ExactCount.awaitSettled("requests to the tenants", timeout, this::requestCount);
+    }
+
+    /** Requests received so far, all tenants together. */
+    int requestCount() {
+        return endpoints.keySet().stream().mapToInt(this::requestCount).sum();
     }
 
     /** {@code tenant0=812/990, …}: distinct notifications received of those sent, per tenant. */

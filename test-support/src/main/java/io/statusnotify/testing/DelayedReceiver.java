@@ -33,6 +33,8 @@ public final class DelayedReceiver implements AutoCloseable {
     private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("delayed-receiver"));
     private final ScheduledExecutorService replies = Executors.newScheduledThreadPool(2, daemon("delayed-reply"));
     private final HttpServer server;
+    /** Until then, nothing is answered: see {@link #hold}. */
+    private volatile long holdUntilMillis;
 
     private DelayedReceiver(Duration delay) {
         this.delay = delay;
@@ -48,6 +50,14 @@ public final class DelayedReceiver implements AutoCloseable {
 
     public static DelayedReceiver start(Duration delay) {
         return new DelayedReceiver(delay);
+    }
+
+    /**
+     * From now on, for {@code hold}, answers nothing: requests are read, recorded and kept open, then each is
+     * answered when the hold ends (or after the delay, whichever is later). A server that stalls, then recovers.
+     */
+    public void hold(Duration hold) {
+        holdUntilMillis = System.currentTimeMillis() + hold.toMillis();
     }
 
     public String url(String path) {
@@ -76,9 +86,11 @@ public final class DelayedReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(headers),
-                body, System.currentTimeMillis()));
-        replies.schedule(() -> reply(exchange), delay.toMillis(), TimeUnit.MILLISECONDS);
+                body, now));
+        long wait = Math.max(delay.toMillis(), holdUntilMillis - now);
+        replies.schedule(() -> reply(exchange), wait, TimeUnit.MILLISECONDS);
     }
 
     private static void reply(HttpExchange exchange) {

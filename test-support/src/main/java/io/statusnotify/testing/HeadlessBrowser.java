@@ -28,7 +28,7 @@ public final class HeadlessBrowser implements AutoCloseable {
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
     private final Process driver;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
     private final String base;
     private final String session;
 
@@ -58,11 +58,11 @@ public final class HeadlessBrowser implements AutoCloseable {
         Process driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String base = "http://127.0.0.1:" + port;
-        HttpClient probe = HttpClient.newHttpClient();
+        HttpClient probe = TestHttp.client();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try {
-                probe.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.discarding());
+                probe.send(TestHttp.request(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.discarding());
                 break;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
@@ -107,6 +107,7 @@ public final class HeadlessBrowser implements AutoCloseable {
     }
 
     private JsonNode call(String method, String path, JsonNode body) throws IOException, InterruptedException {
+        // Longer than TestHttp's: a new Chromium session takes a while on a busy machine.
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -24,6 +24,11 @@ public final class SharedKafka implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return broker(context);
+    }
+
+    /** The JVM's broker, started on first use: for other extensions (e.g. a harness that sets up each test). */
+    public static TestKafka broker(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent("broker", key -> new Holder(TestKafka.start()), Holder.class).kafka;
     }

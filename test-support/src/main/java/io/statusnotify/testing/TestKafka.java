@@ -109,7 +109,10 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
-    /** Reads {@code topic} from the beginning (committed records only) until at least {@code count} records arrived. */
+    /**
+     * Reads {@code topic} from the beginning (committed records only) until exactly {@code count} records arrived
+     * and no more follow within {@link ExactCount#QUIET_PERIOD}: one record too many fails, even a late one.
+     */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
@@ -118,17 +121,28 @@ public final class TestKafka implements AutoCloseable {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            ExactCount.await("records on " + topic, count, timeout, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
+                return records.size();
             });
         }
         return records;
     }
 
-    /** All records on {@code topic} now (reads up to the current end offsets). */
+    /** All records on {@code topic} now (reads up to the current end offsets), committed ones only. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+        return readAll(topic, consumerProps());
+    }
+
+    /** The same, aborted and still open transactions' records included: what is on the log, not what counts. */
+    public List<ConsumerRecord<String, byte[]>> readAllUncommitted(String topic) {
+        Properties props = consumerProps();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        return readAll(topic, props);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, Properties props) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

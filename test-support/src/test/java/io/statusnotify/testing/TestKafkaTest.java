@@ -31,10 +31,21 @@ class TestKafkaTest {
     }
 
     @Test
+    void givenOneRecordMoreThanAwaited_whenAwaitingAnExactCount_thenItFails(TestKafka kafka) {
+        String topic = TestKafka.uniqueName("one-too-many");
+        kafka.createTopic(topic, 1, Map.of());
+        kafka.send(topic, "k", "first");
+        kafka.send(topic, "k", "duplicate");
+
+        assertThatThrownBy(() -> kafka.awaitRecords(topic, 1, Duration.ofSeconds(30)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected exactly 1 but got 2");
+    }
+
+    @Test
     void receiverRecordsRequestsAndCanGoDownAndComeBack() throws Exception {
         try (RecordingReceiver receiver = RecordingReceiver.start()) {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest post = HttpRequest.newBuilder(URI.create(receiver.url("/hook")))
+            HttpClient http = TestHttp.client();
+            HttpRequest post = TestHttp.request(URI.create(receiver.url("/hook")))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).header("X-Test", "1").build();
             assertThat(http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
 

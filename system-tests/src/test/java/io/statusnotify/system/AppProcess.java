@@ -4,19 +4,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The sink's real entry point ({@code SinkMain}) in a child JVM, so a test can SIGKILL or SIGTERM it. */
-final class SinkProcess implements AutoCloseable {
+/**
+ * An app's real entry point ({@code SinkMain} or {@code StreamsMain}) in a child JVM, so a test can SIGKILL or
+ * SIGTERM it.
+ */
+final class AppProcess implements AutoCloseable {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
     private final Process process;
     private final String name;
 
-    private SinkProcess(Process process, String name) {
+    private AppProcess(Process process, String name) {
         this.process = process;
         this.name = name;
     }
 
-    static SinkProcess start(PipelineEnv env, String name) {
-        return new SinkProcess(ChildJvm.start("io.statusnotify.sink.SinkMain", env.variables(), name, List.of()), name);
+    static AppProcess sink(PipelineEnv env, String name) {
+        return new AppProcess(ChildJvm.start("io.statusnotify.sink.SinkMain", env.variables(), name, List.of()), name);
+    }
+
+    static AppProcess streams(PipelineEnv env, String name) {
+        return new AppProcess(ChildJvm.start("io.statusnotify.streams.StreamsMain", env.variables(), name, List.of()),
+                name);
     }
 
     boolean isAlive() {
@@ -39,7 +47,7 @@ final class SinkProcess implements AutoCloseable {
         try {
             if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("sink child JVM " + name + " did not exit within " + EXIT_TIMEOUT
+                throw new AssertionError("child JVM " + name + " did not exit within " + EXIT_TIMEOUT
                         + " (log: " + ChildJvm.log(name).toAbsolutePath() + ")");
             }
             return process.exitValue();
@@ -63,6 +71,6 @@ final class SinkProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "sink child JVM " + name + " (pid " + process.pid() + ", log " + ChildJvm.log(name) + ")";
+        return "child JVM " + name + " (pid " + process.pid() + ", log " + ChildJvm.log(name) + ")";
     }
 }
