@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,9 @@ class AdminServerTest {
     /** Port 0 here: an ephemeral port for the test (the apps treat SNS_ADMIN_PORT=0 as "off" and never start one). */
     private static final AdminSettings ANY_PORT = new AdminSettings(0, "127.0.0.1");
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Without a timeout a server that accepts and never answers would hang the build instead of failing a test. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private AdminServer server;
 
     @AfterEach
@@ -85,7 +88,7 @@ class AdminServerTest {
     void onlyGetAndHeadAreAnswered() throws Exception {
         server = AdminServer.start(ANY_PORT, registry, Map::of, Map.of());
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/health/live"))
+        HttpResponse<String> response = http.send(request(url("/health/live"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
@@ -103,10 +106,14 @@ class AdminServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT);
     }
 }

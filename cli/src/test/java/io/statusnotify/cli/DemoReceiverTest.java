@@ -3,6 +3,7 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.Notification;
 import io.statusnotify.schema.UserStatus;
+import io.statusnotify.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class DemoReceiverTest {
     private static final Credentials RIGHT = new Credentials("demo", "s3cret-pass");
     private final List<String> printed = new CopyOnWriteArrayList<>();
     private final DemoReceiver receiver = DemoReceiver.start("127.0.0.1", 0, RIGHT, printed::add);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     @AfterEach
     void stop() {
@@ -32,7 +33,7 @@ class DemoReceiverTest {
     }
 
     private HttpResponse<String> post(byte[] body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(receiver.url("127.0.0.1")))
+        HttpRequest.Builder request = TestHttp.request(URI.create(receiver.url("127.0.0.1")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
@@ -83,7 +84,7 @@ class DemoReceiverTest {
     @Test
     void withoutCredentialsConfiguredEverythingIsAcceptedUnchecked() throws Exception {
         try (DemoReceiver open = DemoReceiver.start("127.0.0.1", 0, null, printed::add)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(open.url("127.0.0.1")))
+            HttpResponse<String> response = http.send(TestHttp.request(URI.create(open.url("127.0.0.1")))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(notification(5))).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(204);
@@ -96,7 +97,7 @@ class DemoReceiverTest {
     void postsToAnyPathAreAcceptedSoTheReadmesSnsUrlWorks() throws Exception {
         Credentials readme = new Credentials("portal", "s3cret");
         try (DemoReceiver anyPath = DemoReceiver.start("127.0.0.1", 0, readme, printed::add)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            HttpResponse<String> response = http.send(TestHttp.request(
                             URI.create("http://127.0.0.1:" + anyPath.port() + "/sns"))
                     .header("Authorization", readme.basicAuthorization())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(notification(9))).build(),

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import io.statusnotify.schema.NotificationKey;
 import io.statusnotify.schema.UserStatus;
+import io.statusnotify.testing.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,11 +137,11 @@ class UpIT {
         DemoReceiver receiver = up.demoReceiver();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted() >= 3);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         URI admin = URI.create("http://127.0.0.1:" + adminPort);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(admin.resolve("/api/tenants"))
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(TestHttp.request(admin.resolve("/api/tenants"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"tenant\":\"demo\""));
-        assertThat(http.send(HttpRequest.newBuilder(admin.resolve("/health/ready")).build(),
+        assertThat(http.send(TestHttp.request(admin.resolve("/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(output.toString()).contains("status page      http://localhost:" + adminPort + "/");
 

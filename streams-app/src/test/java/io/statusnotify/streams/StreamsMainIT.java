@@ -3,6 +3,7 @@ package io.statusnotify.streams;
 import io.statusnotify.topics.TopicNames;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
+import io.statusnotify.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -88,7 +88,7 @@ class StreamsMainIT {
                 "SNS_STATE_DIR", dir.resolve("admin-state").toString(),
                 "SNS_ADMIN_PORT", String.valueOf(port), "SNS_ADMIN_BIND", "127.0.0.1"));
         Process process = launch(env, dir.resolve("admin.log"));
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> get(http, port, "/health/ready").statusCode() == 200);
@@ -105,7 +105,7 @@ class StreamsMainIT {
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(TestHttp.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
