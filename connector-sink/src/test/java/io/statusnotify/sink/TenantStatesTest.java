@@ -1,11 +1,13 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.schema.TenantConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,7 +18,10 @@ class TenantStatesTest {
     private static final long SWEEP = 1_000;
     private static final Predicate<String> NONE_CONFIGURED = name -> false;
     private static final Set<String> NO_LANES = Set.of();
-    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE));
+    private static final RetrySchedule SCHEDULE = new RetrySchedule(new SinkSettings.Retry(List.of(Duration.ofSeconds(5)),
+            0, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0), () -> 0.5);
+    private static final TenantConfig CONFIG = new TenantConfig(true, "https://hooks.example.com/gone", "u", "p");
+    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE), () -> new TenantCircuit(1, SCHEDULE));
 
     @Test
     void aTenantWithoutConfigIsForgottenOnlyOnceItWasQuietForTheGrace() {
@@ -84,7 +89,7 @@ class TenantStatesTest {
     @Test
     void aForgottenTenantThatComesBackStartsAfreshWithItsCircuitClosed() {
         TenantState before = tenants.get("back");
-        before.opened(5_000, null);
+        open(before.circuit);
         before.lastError = "connect refused";
         sweep(0);
         sweep(SWEEP);
@@ -93,8 +98,18 @@ class TenantStatesTest {
         TenantState after = tenants.get("back");
 
         assertThat(after).isNotSameAs(before);
-        assertThat(after.circuit).isEqualTo(TenantState.Circuit.CLOSED);
+        assertThat(after.circuit.state()).isEqualTo(TenantCircuit.State.CLOSED);
         assertThat(after.lastError).isNull();
+    }
+
+    private static void open(TenantCircuit circuit) {
+        circuit.failed(0, new TenantCircuit.Attempt(CONFIG, true, false), new Verdict.Retry("5xx", Optional.empty()));
+    }
+
+    private static TenantCircuit halfOpen(TenantCircuit circuit) {
+        open(circuit);
+        circuit.halfOpenIfDue(Long.MAX_VALUE);
+        return circuit;
     }
 
     private List<String> sweep(long now) {
@@ -113,8 +128,12 @@ class TenantStatesTest {
                 if (held) tenant.waiting.add(lane); else tenant.waiting.clear();
             }
             case "waitingForGlobalSlot" -> tenant.waitingForGlobalSlot = held;
-            case "probeInFlight" -> tenant.probeInFlight = held;
-            case "probeLoading" -> tenant.probeLoading = held;
+            case "probeInFlight" -> {
+                if (held) halfOpen(tenant.circuit).requestStarted(); else tenant.circuit.probeEnded();
+            }
+            case "probeLoading" -> {
+                if (held) halfOpen(tenant.circuit).loadStarted(); else tenant.circuit.loadEnded();
+            }
             default -> throw new IllegalArgumentException(pending);
         }
     }
