@@ -1,13 +1,11 @@
 package io.statusnotify.sink;
 
-import io.statusnotify.schema.TenantConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,10 +16,8 @@ class TenantStatesTest {
     private static final long SWEEP = 1_000;
     private static final Predicate<String> NONE_CONFIGURED = name -> false;
     private static final Set<String> NO_LANES = Set.of();
-    private static final RetrySchedule SCHEDULE = new RetrySchedule(new SinkSettings.Retry(List.of(Duration.ofSeconds(5)),
-            0, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0), () -> 0.5);
-    private static final TenantConfig CONFIG = new TenantConfig(true, "https://hooks.example.com/gone", "u", "p");
-    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE), () -> new TenantCircuit(1, SCHEDULE));
+    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE),
+            () -> new TenantCircuit(1, FakeClockCircuit.SCHEDULE));
 
     @Test
     void aTenantWithoutConfigIsForgottenOnlyOnceItWasQuietForTheGrace() {
@@ -103,7 +99,7 @@ class TenantStatesTest {
     }
 
     private static void open(TenantCircuit circuit) {
-        circuit.failed(0, new TenantCircuit.Attempt(CONFIG, true, false), new Verdict.Retry("5xx", Optional.empty()));
+        circuit.failed(0, FakeClockCircuit.answer(), FakeClockCircuit.UNAVAILABLE);
     }
 
     private static TenantCircuit halfOpen(TenantCircuit circuit) {
