@@ -68,7 +68,8 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
-        this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter());
+        this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
+                () -> new TenantCircuit(limits.failuresToOpen(), schedule));
     }
 
     void use(ParkedReader reader) {
@@ -153,7 +154,7 @@ final class Dispatcher {
                 String cause = parkCause(lane, tenant, config);
                 if (cause != null) {
                     pop(lane);
-                    item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt : 0;
+                    item.notBefore = tenant.circuit.openUntil();
                     item.notBeforeSetAt = clock.millis();
                     park(lane, item, cause, true);
                     return;
@@ -174,18 +175,17 @@ final class Dispatcher {
             tenant.lastError = error;
             tenant.lastErrorAt = clock.millis();
         }
-        if (tenant.circuit == TenantState.Circuit.AUTH_FAILED && tenant.failedWith == null) return;
+        if (!tenant.circuit.unusable()) return;
         LOG.warn("Tenant {}'s config cannot be used ({}); its notifications wait on the retry topic until its config"
                 + " record changes", tenant.name, unusable.cause());
-        tenant.refused(null);
     }
 
     /** Why a notification from the notifications topic must go to the retry topic instead of being sent, or null. */
     private String parkCause(KeyLane lane, TenantState tenant, TenantConfig config) {
         if (parked.has(lane.partition.partition.partition(), lane.key)) return "earlier-parked";
         if (config == null) return CREDENTIALS_UNUSABLE;
-        return switch (tenant.circuit) {
-            case AUTH_FAILED -> "auth-failed";
+        return switch (tenant.circuit.state()) {
+            case REFUSED -> "auth-failed";
             case OPEN, HALF_OPEN -> "tenant-failing";
             case CLOSED -> tenant.queued > limits.tenantMaxQueued() || queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
                     ? "tenant-backlog" : null;
@@ -201,16 +201,9 @@ final class Dispatcher {
     /** A parked notification may be tried when its tenant's circuit lets it (one probe at a time when half open). */
     private boolean mayTry(KeyLane lane, Item item, TenantState tenant) {
         long now = clock.millis();
-        if (tenant.circuit == TenantState.Circuit.OPEN && now >= tenant.nextProbeAt) {
-            tenant.circuit = TenantState.Circuit.HALF_OPEN;
-        }
-        boolean blocked = switch (tenant.circuit) {
-            case AUTH_FAILED, OPEN -> true;
-            case HALF_OPEN -> tenant.probeInFlight || tenant.probeLoading;
-            case CLOSED -> false;
-        };
+        boolean blocked = !tenant.circuit.mayTry(now);
         // A recovery or a new config since the wait was set ends the wait.
-        long notBefore = item.notBeforeSetAt < tenant.resetAt ? 0 : item.notBefore;
+        long notBefore = tenant.circuit.closedAfter(item.notBeforeSetAt) ? 0 : item.notBefore;
         if (!blocked && now >= notBefore) return true;
         lane.state = KeyLane.State.WAITING_FOR_TENANT;
         tenant.waiting.add(lane);
@@ -281,8 +274,7 @@ final class Dispatcher {
         // previous notification, or for a slot or a rate token).
         if (item.firstAttemptAt == 0) item.firstAttemptAt = clock.millis();
         byte[] body = item.bodyToSend();
-        boolean probe = tenant.circuit == TenantState.Circuit.HALF_OPEN;
-        if (probe) tenant.probeInFlight = true;
+        boolean probe = tenant.circuit.requestStarted();
         metrics.attempt(tenant.name);
         int tenantInFlight = tenant.inFlight;
         long startedAt = System.nanoTime();
@@ -299,14 +291,14 @@ final class Dispatcher {
         inFlight--;
         lane.partition.requestEnded();
         lane.state = KeyLane.State.IDLE;
-        if (probe) tenant.probeInFlight = false;
+        if (probe) tenant.circuit.probeEnded();
         metrics.httpLatency(nanos);
         tenant.observeLatency(nanos / 1_000_000.0);
         if (!lane.partition.isRevoked()) {
             handle(lane, item, tenant, config, probe, result, verdict);
             advance(lane);
         }
-        if (tenant.circuit == TenantState.Circuit.HALF_OPEN && !tenant.probeInFlight) {
+        if (tenant.circuit.awaitsProbe()) {
             // The probe ended without an answer either way (dead-lettered, say): let the next one go.
             wakeWaiting(tenant);
         }
@@ -314,17 +306,11 @@ final class Dispatcher {
         releaseSlots(tenant);
     }
 
-    /**
-     * Feeds the tenant's limit, only with answers to the config it applies to. Losses (timeouts, connection errors,
-     * 408, 429, 5xx) shrink it; refusals and other final failures say nothing about the tenant's capacity; a half-open
-     * probe's success does not grow it (one request through says nothing about how many it takes).
-     */
+    /** Feeds the tenant's limit, only with answers to the config it applies to ({@link TenantLimit#answered}). */
     private void sampleLimit(TenantState tenant, TenantConfig config, boolean probe, Verdict verdict, long startedAt,
                              long nanos, int tenantInFlight) {
         TenantLimit limit = tenant.limit;
-        if (limit == null || !limit.appliesTo(config)) return;
-        boolean lost = TenantLimit.isLoss(verdict);
-        if (lost || (verdict instanceof Verdict.Success && !probe)) limit.sample(startedAt, nanos, tenantInFlight, lost);
+        if (limit != null && limit.appliesTo(config)) limit.answered(verdict, probe, startedAt, nanos, tenantInFlight);
     }
 
     private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result,
@@ -332,14 +318,13 @@ final class Dispatcher {
         item.lastStatus = result instanceof AttemptResult.Response r ? r.status() : null;
         // An answer to a config that has since been replaced says nothing about the tenant as it is now.
         boolean current = isCurrent(tenant.name, config);
+        TenantCircuit.Attempt attempt = new TenantCircuit.Attempt(config, current, probe);
         if (verdict instanceof Verdict.Success) {
             pop(lane);
             outcomes.delivered(lane, item);
             tenant.delivered.add(clock.millis());
-            tenant.failuresInARow = 0;
-            if (current && (tenant.circuit == TenantState.Circuit.OPEN || tenant.circuit == TenantState.Circuit.HALF_OPEN)) {
+            if (tenant.circuit.succeeded(clock.millis(), attempt)) {
                 LOG.info("Tenant {} answers again; delivering its parked notifications, in order, before newer ones", tenant.name);
-                tenant.closed(clock.millis());
                 wakeWaiting(tenant);
             }
             return;
@@ -365,21 +350,16 @@ final class Dispatcher {
         if (!current) {
             item.notBefore = 0;
         } else if (refused) {
-            if (tenant.circuit != TenantState.Circuit.AUTH_FAILED) {
+            if (tenant.circuit.refused(attempt)) {
                 LOG.warn("Tenant {} refuses our requests ({}); parking its notifications until its config record changes",
                         tenant.name, item.lastError);
             }
-            tenant.refused(config);
             item.notBefore = 0;
         } else {
             Verdict.Retry retryVerdict = (Verdict.Retry) verdict;
-            tenant.failuresInARow++;
-            if (probe || (tenant.isClosed() && tenant.failuresInARow >= limits.failuresToOpen())) {
-                open(tenant, config, retryVerdict);
-            } else if (tenant.circuit == TenantState.Circuit.OPEN) {
-                extendForRetryAfter(tenant, retryVerdict);
-            }
-            item.notBefore = tenant.circuit == TenantState.Circuit.OPEN ? tenant.nextProbeAt
+            probeLater(tenant, tenant.circuit.failed(now, attempt, retryVerdict), retryVerdict);
+            long openUntil = tenant.circuit.openUntil();
+            item.notBefore = openUntil != 0 ? openUntil
                     : now + schedule.delay(item.attempts, retryVerdict.throttled(), retryVerdict.retryAfter()).toMillis();
         }
         item.notBeforeSetAt = now;
@@ -409,30 +389,27 @@ final class Dispatcher {
         return view.route(tenant) instanceof Route.Send send && send.target().equals(config);
     }
 
-    private void open(TenantState tenant, TenantConfig config, Verdict.Retry verdict) {
-        long delay = schedule.delay(tenant.openings + 1, verdict.throttled(), verdict.retryAfter()).toMillis();
-        if (tenant.isClosed()) {
-            LOG.warn("Tenant {} is failing ({}); its notifications go to the retry topic, next try in {} ms",
-                    tenant.name, verdict.cause(), delay);
+    /** After a failure that opened the circuit or kept it open longer, its probe is due at the new time. */
+    private void probeLater(TenantState tenant, TenantCircuit.Failed failed, Verdict.Retry verdict) {
+        long probeAt;
+        if (failed instanceof TenantCircuit.Opened opened) {
+            if (opened.fromClosed()) {
+                LOG.warn("Tenant {} is failing ({}); its notifications go to the retry topic, next try in {} ms",
+                        tenant.name, verdict.cause(), opened.delayMillis());
+            }
+            probeAt = opened.nextProbeAt();
+        } else if (failed instanceof TenantCircuit.Extended extended) {
+            probeAt = extended.nextProbeAt();
+        } else {
+            return;
         }
-        tenant.opened(clock.millis() + delay, config);
-        timers.at(tenant.nextProbeAt, () -> probeDue(tenant));
-    }
-
-    private void extendForRetryAfter(TenantState tenant, Verdict.Retry verdict) {
-        if (verdict.retryAfter().isEmpty()) return;
-        long asked = clock.millis() + schedule.delay(tenant.openings, verdict.throttled(), verdict.retryAfter()).toMillis();
-        if (asked > tenant.nextProbeAt) {
-            tenant.nextProbeAt = asked;
-            timers.at(asked, () -> probeDue(tenant));
-        }
+        timers.at(probeAt, () -> probeDue(tenant));
     }
 
     private void probeDue(TenantState tenant) {
-        if (tenant.circuit != TenantState.Circuit.OPEN || clock.millis() < tenant.nextProbeAt) return;
-        tenant.circuit = TenantState.Circuit.HALF_OPEN;
+        if (!tenant.circuit.halfOpenIfDue(clock.millis())) return;
         for (KeyLane lane : tenant.takeWaiting()) {
-            if (tenant.probeInFlight || tenant.circuit != TenantState.Circuit.HALF_OPEN) {
+            if (!tenant.circuit.awaitsProbe()) {
                 tenant.waiting.add(lane);
             } else {
                 lane.state = KeyLane.State.IDLE;
@@ -496,10 +473,9 @@ final class Dispatcher {
     }
 
     private void reconsider(TenantState tenant, boolean ownRecord) {
-        if (!tenant.isClosed() && view.route(tenant.name) instanceof Route.Send send
-                && (ownRecord || !send.target().equals(tenant.failedWith))) {
+        if (view.route(tenant.name) instanceof Route.Send send
+                && tenant.circuit.configChanged(clock.millis(), send.target(), ownRecord)) {
             LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenant.name);
-            tenant.closed(clock.millis());
         }
         wakeWaiting(tenant);
         releaseSlots(tenant);
@@ -539,8 +515,7 @@ final class Dispatcher {
             work.revoke();
             for (KeyLane lane : work.loading) {
                 TenantState tenant = tenant(lane.tenant);
-                if (tenant.probeLoading) probesLost.add(tenant);
-                tenant.probeLoading = false;
+                if (tenant.circuit.loadEnded()) probesLost.add(tenant);
             }
             for (KeyLane lane : work.lanes) {
                 TenantState tenant = tenant(lane.tenant);
@@ -617,7 +592,7 @@ final class Dispatcher {
     private void load(KeyLane lane) {
         TenantState tenant = tenant(lane.tenant);
         // Half open, one notification is the probe: the tenant's other lanes wait rather than all being read again.
-        if (tenant.circuit == TenantState.Circuit.HALF_OPEN) tenant.probeLoading = true;
+        tenant.circuit.loadStarted();
         lane.state = KeyLane.State.LOADING;
         lane.partition.loading.add(lane);
         requestLoad(lane.partition);
@@ -642,7 +617,7 @@ final class Dispatcher {
             KeyLane lane = retryLanes.get(mapKey(work, ParkedKeys.laneKey(record.key())));
             if (lane == null) continue;
             boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
-            if (!head && (bufferedRetries >= limits.maxBufferedRetries() || tenant(lane.tenant).isBlocked())) continue;
+            if (!head && (bufferedRetries >= limits.maxBufferedRetries() || tenant(lane.tenant).circuit.isBlocked())) continue;
             Item item = unloadedAt(lane, record.offset());
             if (item == null) continue;
             try {
@@ -661,7 +636,7 @@ final class Dispatcher {
             if (head.isLoaded() || passed) {
                 work.loading.remove(lane);
                 lane.state = KeyLane.State.IDLE;
-                tenant(lane.tenant).probeLoading = false;
+                tenant(lane.tenant).circuit.loadEnded();
                 if (!head.isLoaded()) {
                     pop(lane);
                     outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
@@ -680,7 +655,7 @@ final class Dispatcher {
     }
 
     private void wakeIfProbeEnded(TenantState tenant) {
-        if (tenant.circuit == TenantState.Circuit.HALF_OPEN && !tenant.probeInFlight && !tenant.probeLoading) {
+        if (tenant.circuit.readyForProbe()) {
             wakeWaiting(tenant);
         }
     }
@@ -698,7 +673,7 @@ final class Dispatcher {
         int target = limits.maxBufferedRetries() * 3 / 4;
         if (bufferedRetries < limits.maxBufferedRetries()) return;
         for (TenantState tenant : tenants.all()) {
-            if (!tenant.isBlocked()) continue;
+            if (!tenant.circuit.isBlocked()) continue;
             for (KeyLane lane : tenant.waiting) {
                 for (Item item : lane.items) {
                     if (bufferedRetries <= target) return;

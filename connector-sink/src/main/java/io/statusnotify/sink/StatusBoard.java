@@ -52,8 +52,8 @@ final class StatusBoard {
         // Nothing is sent with a config whose secrets do not open, as after a refusal.
         if (route instanceof Route.Unusable) return TenantStatus.AUTH_FAILED;
         if (state == null) return TenantStatus.LIVE;
-        return switch (state.circuit) {
-            case AUTH_FAILED -> TenantStatus.AUTH_FAILED;
+        return switch (state.circuit.state()) {
+            case REFUSED -> TenantStatus.AUTH_FAILED;
             case OPEN, HALF_OPEN -> TenantStatus.CIRCUIT_OPEN;
             case CLOSED -> hasParked ? TenantStatus.RETRYING : TenantStatus.LIVE;
         };

@@ -102,6 +102,16 @@ final class TenantLimit {
     }
 
     /**
+     * One attempt's answer, as {@link #sample} takes it. Losses (timeouts, connection errors, 408, 429, 5xx) shrink
+     * the limit; refusals and other final failures say nothing about the tenant's capacity; a half-open probe's
+     * success does not grow it (one request through says nothing about how many it takes).
+     */
+    void answered(Verdict verdict, boolean probe, long startNanos, long rttNanos, int inFlight) {
+        boolean lost = isLoss(verdict);
+        if (lost || (verdict instanceof Verdict.Success && !probe)) sample(startNanos, rttNanos, inFlight, lost);
+    }
+
+    /**
      * One attempt's outcome. {@code startNanos} and {@code rttNanos} on {@link System#nanoTime()}'s scale;
      * {@code inFlight}: the tenant's requests open when it started, itself included; {@code lost}: it failed in a way
      * that says the tenant is overloaded or unreachable (timeout, connection error, 408, 429, 5xx).

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Every tenant's {@link TenantState} by name. A tenant that has had no config record, held nothing and seen no
@@ -19,14 +20,17 @@ import java.util.function.Predicate;
 final class TenantStates {
     private final Map<String, TenantState> byName = new HashMap<>();
     private final long forgetAfterMillis;
+    private final Supplier<TenantCircuit> newCircuit;
 
-    TenantStates(Duration forgetAfter) {
+    /** {@code newCircuit} makes a new tenant's circuit (closed), with the sink's threshold and retry schedule. */
+    TenantStates(Duration forgetAfter, Supplier<TenantCircuit> newCircuit) {
         this.forgetAfterMillis = forgetAfter.toMillis();
+        this.newCircuit = newCircuit;
     }
 
     /** The tenant's state, created when new; counts as activity (the grace starts again). */
     TenantState get(String name) {
-        TenantState tenant = byName.computeIfAbsent(name, TenantState::new);
+        TenantState tenant = byName.computeIfAbsent(name, n -> new TenantState(n, newCircuit.get()));
         tenant.active = true;
         return tenant;
     }

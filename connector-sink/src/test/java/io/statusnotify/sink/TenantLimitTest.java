@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,5 +177,27 @@ class TenantLimitTest {
 
         assertThat(limit.appliesTo(new TenantConfig(true, CONFIG.serverUrl(), "u", "p"))).isTrue();
         assertThat(limit.appliesTo(new TenantConfig(true, "https://elsewhere.example.com/acme", "u", "p"))).isFalse();
+    }
+
+    @Test
+    void givenHalfOpenProbes_whenTheySucceed_thenTheLimitDoesNotGrowButTheirLossesShrinkIt() {
+        for (SinkSettings.TenantLimits settings : new SinkSettings.TenantLimits[] {GRADIENT, AIMD}) {
+            TenantLimit probed = limit(settings, 1000, CONFIG);
+            TenantLimit answered = limit(settings, 1000, CONFIG);
+
+            for (int i = 0; i < 4_000; i++) {
+                probed.answered(new Verdict.Success(), true, now, 2_000_000, probed.current());
+                answered.answered(new Verdict.Success(), false, now, 2_000_000, answered.current());
+                now += TimeUnit.MICROSECONDS.toNanos(500);
+            }
+
+            assertThat(probed.current()).as(settings.toString()).isEqualTo(64);
+            assertThat(answered.current()).as(settings.toString()).isGreaterThan(64);
+            probed.answered(new Verdict.Retry("5xx", Optional.empty()), true, now, 2_000_000, 1);
+            assertThat(probed.current()).as(settings.toString()).isLessThan(64);
+            probed.answered(new Verdict.Park("4xx"), true, now, 2_000_000, 1);
+            probed.answered(new Verdict.Park("4xx"), false, now, 2_000_000, 1);
+            assertThat(probed.current()).as(settings.toString()).isEqualTo(57);
+        }
     }
 }

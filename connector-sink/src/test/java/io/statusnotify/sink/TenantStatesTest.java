@@ -16,7 +16,8 @@ class TenantStatesTest {
     private static final long SWEEP = 1_000;
     private static final Predicate<String> NONE_CONFIGURED = name -> false;
     private static final Set<String> NO_LANES = Set.of();
-    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE));
+    private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE),
+            () -> new TenantCircuit(1, FakeClockCircuit.SCHEDULE));
 
     @Test
     void aTenantWithoutConfigIsForgottenOnlyOnceItWasQuietForTheGrace() {
@@ -84,7 +85,7 @@ class TenantStatesTest {
     @Test
     void aForgottenTenantThatComesBackStartsAfreshWithItsCircuitClosed() {
         TenantState before = tenants.get("back");
-        before.opened(5_000, null);
+        open(before.circuit);
         before.lastError = "connect refused";
         sweep(0);
         sweep(SWEEP);
@@ -93,8 +94,18 @@ class TenantStatesTest {
         TenantState after = tenants.get("back");
 
         assertThat(after).isNotSameAs(before);
-        assertThat(after.circuit).isEqualTo(TenantState.Circuit.CLOSED);
+        assertThat(after.circuit.state()).isEqualTo(TenantCircuit.State.CLOSED);
         assertThat(after.lastError).isNull();
+    }
+
+    private static void open(TenantCircuit circuit) {
+        circuit.failed(0, FakeClockCircuit.answer(), FakeClockCircuit.UNAVAILABLE);
+    }
+
+    private static TenantCircuit halfOpen(TenantCircuit circuit) {
+        open(circuit);
+        circuit.halfOpenIfDue(Long.MAX_VALUE);
+        return circuit;
     }
 
     private List<String> sweep(long now) {
@@ -113,8 +124,12 @@ class TenantStatesTest {
                 if (held) tenant.waiting.add(lane); else tenant.waiting.clear();
             }
             case "waitingForGlobalSlot" -> tenant.waitingForGlobalSlot = held;
-            case "probeInFlight" -> tenant.probeInFlight = held;
-            case "probeLoading" -> tenant.probeLoading = held;
+            case "probeInFlight" -> {
+                if (held) halfOpen(tenant.circuit).requestStarted(); else tenant.circuit.probeEnded();
+            }
+            case "probeLoading" -> {
+                if (held) halfOpen(tenant.circuit).loadStarted(); else tenant.circuit.loadEnded();
+            }
             default -> throw new IllegalArgumentException(pending);
         }
     }
