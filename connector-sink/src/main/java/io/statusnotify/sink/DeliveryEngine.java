@@ -1,8 +1,8 @@
 package io.statusnotify.sink;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -18,21 +18,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sink's consumer thread: polls the notifications and retry topics (the same partition numbers of both are
  * assigned together), hands records to the {@link Dispatcher}, runs HTTP and producer callbacks and timers, pauses
  * partitions at the buffer caps, and commits per partition the lowest unfinished offset with an offset map of
- * finished records above it. Every piece of delivery state lives on this one thread.
+ * finished records above it. Every piece of delivery state lives on this one thread; other threads hand it work
+ * through {@link EngineTasks}. Tests drive it without a thread: {@link #start()}, then {@link #pollOnce()}.
  */
-final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Executor {
+final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
@@ -43,35 +37,33 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private static final Duration SCAN_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SCAN_RETRY_AFTER = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final RetryScan scan;
+    private final Dispatcher dispatcher;
+    private final EngineTasks tasks;
     private final SinkSettings settings;
     private final TenantConfigView view;
     private final Timers timers;
     private final ParkedKeys parked;
     private final Clock clock;
     private final long sweepEveryMillis;
-    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
     /** Pairs whose retry partition is being counted, by partition number: paused until their counts are loaded. */
     private final Map<Integer, PendingScan> scans = new HashMap<>();
     /** The partitions of those pairs: backpressure must never resume them, nor commit anything for them. */
     private final Set<TopicPartition> heldForScan = new HashSet<>();
-    /** Owns {@link #scan}, whose consumer is not thread-safe: scans run one after another. */
-    private final ExecutorService scanThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sink-retry-scan");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Dispatcher dispatcher;
     private volatile boolean running = true;
     private volatile boolean hasPartitions;
     private long lastCommitAt;
 
-    DeliveryEngine(KafkaConsumer<String, byte[]> consumer, RetryScan scan, SinkSettings settings, TenantConfigView view,
-                   Timers timers, ParkedKeys parked, Clock clock, Housekeeping housekeeping) {
+    /** Over {@code consumer} (the group's) and {@code scan}, which it closes when its loop ends. */
+    DeliveryEngine(Consumer<String, byte[]> consumer, RetryScan scan, Dispatcher dispatcher, EngineTasks tasks,
+                   SinkSettings settings, TenantConfigView view, Timers timers, ParkedKeys parked, Clock clock,
+                   Housekeeping housekeeping) {
         this.consumer = consumer;
         this.scan = scan;
+        this.dispatcher = dispatcher;
+        this.tasks = tasks;
         this.settings = settings;
         this.view = view;
         this.timers = timers;
@@ -80,25 +72,13 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
         this.sweepEveryMillis = housekeeping.sweepEvery().toMillis();
     }
 
-    void use(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
-
-    /** Runs {@code task} on the engine thread (from HTTP, producer and config threads). */
-    @Override
-    public void execute(Runnable task) {
-        tasks.add(task);
-    }
-
     @Override
     public void run() {
         try {
             while (running && !view.awaitCaughtUp(Duration.ofMillis(100))) {
                 // Delivering before the view is complete would drop notifications of tenants not read yet.
             }
-            consumer.subscribe(List.of(settings.topics().notifications(), settings.topics().notificationsRetry()), this);
-            scheduleSweep();
-            scheduleStatus();
+            start();
             while (running) {
                 pollOnce();
             }
@@ -118,36 +98,28 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
 
     private void stopScans() {
         scans.values().forEach(PendingScan::abandon);
-        scan.wakeup();
-        scanThread.shutdownNow();
-        try {
-            if (!scanThread.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("The retry scan did not stop in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            scan.close();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not close the retry scan's consumer ({})", e.toString());
-        }
+        scan.close();
     }
 
-    private void pollOnce() {
+    /** Joins the group and sets the engine's own timers: what {@link #run()} does once the config view is complete. */
+    void start() {
+        consumer.subscribe(List.of(settings.topics().notifications(), settings.topics().notificationsRetry()), this);
+        scheduleSweep();
+        scheduleStatus();
+    }
+
+    /** One turn of the loop: poll, hand records over, run callbacks and due timers, backpressure, maybe commit. */
+    void pollOnce() {
         long now = clock.millis();
         long ceiling = dispatcher.inFlight() > 0 || !tasks.isEmpty() ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(timers.millisUntilNext(now, ceiling)))) {
             PartitionWork work = partitions.get(new TopicPartition(record.topic(), record.partition()));
             if (work != null) dispatcher.accept(work, record);
         }
-        runTasks();
+        tasks.runAll();
         timers.runDue(clock.millis());
         applyBackpressure();
         if (clock.millis() - lastCommitAt >= settings.commitInterval().toMillis()) commit(false, partitions.values());
-    }
-
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) task.run();
     }
 
     private void scheduleSweep() {
@@ -191,7 +163,6 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
 
     /** SIGTERM: nothing new is sent; what is in flight gets up to the shutdown grace; then what is done is committed. */
     private void drain() {
-        if (dispatcher == null) return;
         dispatcher.drain();
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         awaitIdle(partitions.values(), deadline);
@@ -208,8 +179,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     private void awaitIdle(Collection<PartitionWork> works, long deadlineNanos) {
         try {
             while (works.stream().anyMatch(PartitionWork::isBusy) && System.nanoTime() < deadlineNanos) {
-                Runnable task = tasks.poll(50, TimeUnit.MILLISECONDS);
-                if (task != null) task.run();
+                tasks.runNext(50);
                 timers.runDue(clock.millis());
             }
         } catch (InterruptedException e) {
@@ -311,21 +281,9 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener, Execu
     }
 
     private void submit(PendingScan pending) {
-        try {
-            scanThread.execute(() -> {
-                try {
-                    Map<String, Integer> counts = scan.waitingPerKey(pending.retry, pending.retryCommitted, SCAN_TIMEOUT,
-                            pending::isAbandoned);
-                    execute(() -> scanned(pending, counts));
-                } catch (CancellationException e) {
-                    // Revoked or shutting down: no one waits for this count.
-                } catch (RuntimeException e) {
-                    if (!pending.isAbandoned()) execute(() -> scanFailed(pending, e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // Shutting down: the pair stays held and is never delivered here.
-        }
+        scan.count(pending.retry, pending.retryCommitted, SCAN_TIMEOUT, pending::isAbandoned,
+                counts -> tasks.execute(() -> scanned(pending, counts)),
+                error -> tasks.execute(() -> scanFailed(pending, error)));
     }
 
     private void scanned(PendingScan pending, Map<String, Integer> counts) {

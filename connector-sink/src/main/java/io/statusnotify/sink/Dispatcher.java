@@ -28,7 +28,7 @@ final class Dispatcher {
     static final String CREDENTIALS_UNUSABLE = "credentials-unusable";
 
     private final TenantConfigView view;
-    private final HttpSender sender;
+    private final Sender sender;
     private final Outcomes outcomes;
     private final RetrySchedule schedule;
     private final SinkSettings.Limits limits;
@@ -49,12 +49,12 @@ final class Dispatcher {
     private int bufferedRetries;
     /** Parked notifications remembered by offset only, read again when their turn comes ({@link Item#unload()}). */
     private int unloadedRetries;
-    private ParkedReader reader;
+    private final ParkedReader reader;
     private boolean draining;
     private TenantState grantedGlobalSlot;
 
-    Dispatcher(TenantConfigView view, HttpSender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
-               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked,
+    Dispatcher(TenantConfigView view, Sender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
+               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked, ParkedReader reader,
                Housekeeping housekeeping) {
         this.view = view;
         this.sender = sender;
@@ -68,12 +68,9 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
+        this.reader = reader;
         this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
                 () -> new TenantCircuit(limits.failuresToOpen(), schedule));
-    }
-
-    void use(ParkedReader reader) {
-        this.reader = reader;
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -222,12 +219,13 @@ final class Dispatcher {
                 waitingForGlobalSlot.add(tenant);
             }
         }
-        TokenBucket bucket = noSlot ? null : tenant.bucket(config, System.nanoTime());
-        if (bucket != null && !bucket.tryTake(System.nanoTime())) {
+        long now = clockNanos();
+        TokenBucket bucket = noSlot ? null : tenant.bucket(config, now);
+        if (bucket != null && !bucket.tryTake(now)) {
             noSlot = true;
             if (!tenant.rateTimerSet) {
                 tenant.rateTimerSet = true;
-                long waitMillis = Math.max(1, bucket.nanosUntilToken(System.nanoTime()) / 1_000_000);
+                long waitMillis = Math.max(1, bucket.nanosUntilToken(now) / 1_000_000);
                 timers.at(clock.millis() + waitMillis, () -> {
                     tenant.rateTimerSet = false;
                     releaseSlots(tenant);
@@ -241,6 +239,12 @@ final class Dispatcher {
         }
         send(lane, item, tenant, config);
         return true;
+    }
+
+    /** The rate cap keeps the engine's time (its timers wake the waiting lanes), not the HTTP latency's nanoTime. */
+    private long clockNanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** The tenant's current concurrency limit for this config (a new config starts a new limit: see {@link TenantLimit}). */
@@ -602,7 +606,7 @@ final class Dispatcher {
         if (work.loadPending || work.loading.isEmpty() || work.isRevoked()) return;
         long from = work.loading.stream().mapToLong(l -> l.items.peek().offset()).min().orElseThrow();
         work.loadPending = true;
-        reader.read(work, from);
+        reader.read(work, from, this::loaded);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -35,13 +36,23 @@ final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Throttle RECEIPT_ERRORS = new Throttle(Duration.ofMinutes(1));
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final String group;
     private final String retryTopic;
     private final String deadLetterTopic;
     private final String receiptsTopic;
 
-    Outbox(Properties kafka, String group, String retryTopic, String deadLetterTopic, String receiptsTopic) {
+    /** Writes with {@code producer} (idempotent, see {@link #producer}), which it closes. */
+    Outbox(Producer<String, byte[]> producer, String group, String retryTopic, String deadLetterTopic, String receiptsTopic) {
+        this.producer = producer;
+        this.group = group;
+        this.retryTopic = retryTopic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.receiptsTopic = receiptsTopic;
+    }
+
+    /** The app's producer for it. */
+    static Producer<String, byte[]> producer(Properties kafka) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -51,11 +62,7 @@ final class Outbox implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-sink-outbox");
         // send() runs on the delivery thread: while Kafka is away it must fail fast (and be tried again) not block it.
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        this.group = group;
-        this.retryTopic = retryTopic;
-        this.deadLetterTopic = deadLetterTopic;
-        this.receiptsTopic = receiptsTopic;
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.logging.Throttle;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,32 +16,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * Reads parked notifications again from the retry topic, from an offset on, for those the engine remembers by offset
- * only ({@link Item#unload()}). Its own thread and consumer, outside the group; each batch goes back through
- * {@code engine}. One read per partition at a time; asking again before it starts moves its start back if needed.
+ * only ({@link Item#unload()}). Its own thread and consumer, outside the group; each batch goes back to the asker
+ * through {@code engine}. One read per partition at a time; asking again before it starts moves its start back if needed.
  */
 final class ParkedReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParkedReader.class);
     private static final Throttle ERROR_LOG = new Throttle(Duration.ofMinutes(1));
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final java.util.concurrent.Executor engine;
-    private final Loaded loaded;
-    private final Map<PartitionWork, Long> wanted = new LinkedHashMap<>();
+    private final Consumer<String, byte[]> consumer;
+    private final Executor engine;
+    private final Map<PartitionWork, Wanted> wanted = new LinkedHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    ParkedReader(Properties kafka, java.util.concurrent.Executor engine,
-                 Loaded loaded) {
-        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-parked-reader");
-        // An offset gone with retention reads on from the earliest left: the engine then sees what was lost.
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    /** Reads with {@code consumer} (assigned by hand, outside the group), which it closes. */
+    ParkedReader(Consumer<String, byte[]> consumer, Executor engine) {
+        this.consumer = consumer;
         this.engine = engine;
-        this.loaded = loaded;
         this.thread = new Thread(this::run, "sink-parked-reader");
         thread.setDaemon(true);
         thread.start();
@@ -54,22 +51,37 @@ final class ParkedReader implements AutoCloseable {
         void accept(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records);
     }
 
-    /** Reads {@code work}'s partition from {@code offset} on; the batch (maybe empty, on trouble) comes back once. */
-    synchronized void read(PartitionWork work, long offset) {
-        wanted.merge(work, offset, Math::min);
+    /** The app's consumer for it. */
+    static Consumer<String, byte[]> consumer(Properties kafka) {
+        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-parked-reader");
+        // An offset gone with retention reads on from the earliest left: the engine then sees what was lost.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private record Wanted(long offset, Loaded loaded) {
+    }
+
+    /**
+     * Reads {@code work}'s partition from {@code offset} on; the batch (maybe empty, on trouble) goes to {@code loaded}
+     * once, through the engine.
+     */
+    synchronized void read(PartitionWork work, long offset, Loaded loaded) {
+        wanted.merge(work, new Wanted(offset, loaded), (was, now) -> was.offset() <= now.offset() ? was : now);
         notifyAll();
     }
 
     private void run() {
         try {
             while (running) {
-                Map.Entry<PartitionWork, Long> next = next();
+                Map.Entry<PartitionWork, Wanted> next = next();
                 if (next == null) return;
                 List<ConsumerRecord<String, byte[]>> records = List.of();
-                long readTo = next.getValue();
+                long from = next.getValue().offset();
+                long readTo = from;
                 try {
                     consumer.assign(List.of(next.getKey().partition));
-                    consumer.seek(next.getKey().partition, next.getValue());
+                    consumer.seek(next.getKey().partition, from);
                     records = consumer.poll(POLL).records(next.getKey().partition);
                     readTo = consumer.position(next.getKey().partition, POLL);
                 } catch (WakeupException e) {
@@ -82,7 +94,7 @@ final class ParkedReader implements AutoCloseable {
                 }
                 List<ConsumerRecord<String, byte[]>> batch = records;
                 long end = readTo;
-                engine.execute(() -> loaded.accept(next.getKey(), next.getValue(), end, batch));
+                engine.execute(() -> next.getValue().loaded().accept(next.getKey(), from, end, batch));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,7 +103,7 @@ final class ParkedReader implements AutoCloseable {
         }
     }
 
-    private synchronized Map.Entry<PartitionWork, Long> next() throws InterruptedException {
+    private synchronized Map.Entry<PartitionWork, Wanted> next() throws InterruptedException {
         while (running && wanted.isEmpty()) wait();
         if (!running) return null;
         var first = wanted.entrySet().iterator().next();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statusnotify.schema.ConfigRefusals;
 import io.statusnotify.secrets.SecretBox;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The delivery worker: follows the tenant config topic and delivers every notification to its tenant's server,
@@ -31,11 +31,8 @@ public final class SinkApp implements AutoCloseable {
     private final SinkSettings settings;
     private final TenantConfigView view;
     private final ConfigFollower follower;
-    private final DeliveryEngine engine;
     private final HttpSender sender;
-    private final Outbox outbox;
-    private final ParkedReader parkedReader;
-    private final Dispatcher dispatcher;
+    private final DeliveryCore core;
     private final List<KafkaClientMetrics> clientMetrics;
     private final Thread followerThread;
     private final Thread deliveryThread;
@@ -51,28 +48,15 @@ public final class SinkApp implements AutoCloseable {
                 new ConfigRefusals(registry, SinkMetrics.CONFIG_REFUSED, LoggerFactory.getLogger(TenantConfigView.class)));
         this.sender = new HttpSender(settings.http().connectTimeout(), settings.http().responseTimeout(), limits.maxInFlight(),
                 security.destinations(), security.extraCas());
-        this.outbox = new Outbox(settings.kafkaCopy(), settings.groupId(), settings.topics().notificationsRetry(),
-                settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
-        Timers timers = new Timers();
-        ParkedKeys parked = new ParkedKeys();
-        KafkaConsumer<String, byte[]> consumer = notificationConsumer(settings);
+        Consumer<String, byte[]> consumer = notificationConsumer(settings);
+        DeliveryCore.Clients clients = new DeliveryCore.Clients(consumer, RetryScan.consumer(settings.kafkaCopy()),
+                RetryScan.newThread(), ParkedReader.consumer(settings.kafkaCopy()), Outbox.producer(settings.kafkaCopy()));
+        this.core = new DeliveryCore(settings, view, clients, sender, registry, clock, housekeeping);
         // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
-        this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), outbox.bindTo(registry));
-        RetryScan scan = new RetryScan(settings.kafkaCopy(), settings.groupId(), housekeeping.scanHold());
-        this.engine = new DeliveryEngine(consumer, scan, settings, view, timers, parked, clock, housekeeping);
-        SinkMetrics metrics = new SinkMetrics(registry, limits.metricsMaxTenants());
-        Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
-        RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
-        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked,
-                housekeeping);
-        engine.use(dispatcher);
-        this.parkedReader = new ParkedReader(settings.kafkaCopy(), engine, dispatcher::loaded);
-        dispatcher.use(parkedReader);
-        metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries, dispatcher::unloadedRetries);
-        view.onChange(key -> engine.execute(() -> dispatcher.configChanged(key)));
-        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, engine::stop);
+        this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), core.outbox.bindTo(registry));
+        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, core.engine::stop);
         this.followerThread = new Thread(follower, "sink-config");
-        this.deliveryThread = new Thread(engine, "sink-delivery");
+        this.deliveryThread = new Thread(core.engine, "sink-delivery");
     }
 
     /**
@@ -101,7 +85,7 @@ public final class SinkApp implements AutoCloseable {
 
     /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
     public List<TenantStatus> tenantStatuses() {
-        return dispatcher.statuses();
+        return core.dispatcher.statuses();
     }
 
     /** What the config view would do with a notification of {@code tenant} now (tests wait for a config to arrive). */
@@ -131,7 +115,7 @@ public final class SinkApp implements AutoCloseable {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("delivering", !closing && deliveryThread.isAlive());
         checks.put("configCaughtUp", view.isCaughtUp());
-        checks.put("partitionsAssigned", engine.hasPartitions());
+        checks.put("partitionsAssigned", core.engine.hasPartitions());
         return checks;
     }
 
@@ -144,14 +128,14 @@ public final class SinkApp implements AutoCloseable {
         if (closing) return;
         closing = true;
         LOG.info("Stopping sink");
-        engine.stop();
+        core.engine.stop();
         join(deliveryThread, settings.shutdownGrace().plus(CLOSE_GRACE).plus(CLOSE_GRACE));
         if (deliveryThread.isAlive()) LOG.warn("Delivery still busy after the shutdown grace; closing anyway");
         follower.stop();
         join(followerThread, CLOSE_GRACE);
-        parkedReader.close();
+        core.parkedReader.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
-        outbox.close();
+        core.outbox.close();
         sender.close();
         LOG.info("Sink stopped");
     }

@@ -32,7 +32,8 @@ final class TokenBucket {
     }
 
     private void refill(long nowNanos) {
-        tokens = Math.min(capacity, tokens + (nowNanos - refilledAt) / 1e9 * rate);
+        // On the wall clock's scale (the engine's clock): a step back adds nothing, it never takes tokens away.
+        tokens = Math.min(capacity, tokens + Math.max(0, nowNanos - refilledAt) / 1e9 * rate);
         refilledAt = nowNanos;
     }
 }

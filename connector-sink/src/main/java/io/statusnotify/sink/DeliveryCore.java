@@ -1,0 +1,49 @@
+package io.statusnotify.sink;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The delivery core wired together, each part given what it needs when it is built (no setters): the engine loop,
+ * the dispatcher and its outcomes, the outbox, the parked reader and the retry scan, over the Kafka clients, sender
+ * and clock it is handed. {@link SinkApp} hands it real ones; unit tests MockConsumer, MockProducer, a fake sender and
+ * a fake clock. The engine runs on the caller's thread ({@link DeliveryEngine#run()}); the parked reader has its own.
+ */
+final class DeliveryCore {
+    /** What the core reads and writes Kafka with, and the thread its retry scans run on; the core's parts close them. */
+    record Clients(Consumer<String, byte[]> notifications, Consumer<String, Void> retryScan,
+                   ExecutorService retryScanThread, Consumer<String, byte[]> parkedReader,
+                   Producer<String, byte[]> outbox) {
+    }
+
+    final EngineTasks tasks = new EngineTasks();
+    final Outbox outbox;
+    final ParkedReader parkedReader;
+    final Dispatcher dispatcher;
+    final DeliveryEngine engine;
+
+    DeliveryCore(SinkSettings settings, TenantConfigView view, Clients clients, Sender sender, MeterRegistry registry,
+                 Clock clock, Housekeeping housekeeping) {
+        this.outbox = new Outbox(clients.outbox(), settings.groupId(), settings.topics().notificationsRetry(),
+                settings.topics().notificationsDlq(), settings.topics().deliveryReceipts());
+        Timers timers = new Timers();
+        ParkedKeys parked = new ParkedKeys();
+        SinkMetrics metrics = new SinkMetrics(registry, settings.limits().metricsMaxTenants());
+        Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, tasks, clock, settings.receiptsEnabled());
+        RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.parkedReader = new ParkedReader(clients.parkedReader(), tasks);
+        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, tasks, parked,
+                parkedReader, housekeeping);
+        RetryScan scan = new RetryScan(clients.retryScan(), clients.retryScanThread(), settings.groupId(),
+                housekeeping.scanHold());
+        this.engine = new DeliveryEngine(clients.notifications(), scan, dispatcher, tasks, settings, view, timers, parked,
+                clock, housekeeping);
+        metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries, dispatcher::unloadedRetries);
+        view.onChange(key -> tasks.execute(() -> dispatcher.configChanged(key)));
+    }
+}
