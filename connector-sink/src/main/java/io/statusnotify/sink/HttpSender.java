@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * are read and thrown away. A tenant with TLS material of its own gets a client of its own, built off the caller's
  * thread. Thread-safe.
  */
-final class HttpSender implements AutoCloseable {
+final class HttpSender implements Sender, AutoCloseable {
     static final String USER_AGENT = "statusnotify/" + version();
     /** Exactly {@code application/json}: JSON is UTF-8 by definition (RFC 8259), which defines no charset parameter. */
     private static final ContentType JSON = ContentType.create("application/json");
@@ -80,7 +80,8 @@ final class HttpSender implements AutoCloseable {
      * I/O thread, with the response or the exception that stopped it. Never throws for I/O trouble. A tenant with a
      * signing secret gets {@code messageId} as {@code webhook-id}.
      */
-    void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done) {
+    @Override
+    public void post(TenantConfig target, String messageId, byte[] body, Consumer<AttemptResult> done) {
         post(target, messageId, body, done, null);
     }
 
@@ -187,7 +188,8 @@ final class HttpSender implements AutoCloseable {
     }
 
     /** Idle connections are closed, and a tenant's own client unused for a while (the engine calls this now and then). */
-    void closeIdle() {
+    @Override
+    public void closeIdle() {
         clients.closeIdle();
     }
 

@@ -63,14 +63,16 @@ public final class SinkApp implements AutoCloseable {
         SinkMetrics metrics = new SinkMetrics(registry, limits.metricsMaxTenants());
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, engine, clock, settings.receiptsEnabled());
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
-        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, engine, parked,
-                housekeeping);
+        ReadBarrier barrier = new ReadBarrier();
+        this.dispatcher = new Dispatcher(view, barrier, sender, outcomes, schedule, settings, metrics, clock, timers, engine,
+                parked, housekeeping);
         engine.use(dispatcher);
         this.parkedReader = new ParkedReader(settings.kafkaCopy(), engine, dispatcher::loaded);
         dispatcher.use(parkedReader);
         metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries, dispatcher::unloadedRetries);
         view.onChange(key -> engine.execute(() -> dispatcher.configChanged(key)));
-        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, engine::stop);
+        this.follower = new ConfigFollower(configConsumer(settings), settings.topics().tenantConfig(), view, barrier, clock,
+                engine::stop);
         this.followerThread = new Thread(follower, "sink-config");
         this.deliveryThread = new Thread(engine, "sink-delivery");
     }
@@ -102,11 +104,6 @@ public final class SinkApp implements AutoCloseable {
     /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
     public List<TenantStatus> tenantStatuses() {
         return dispatcher.statuses();
-    }
-
-    /** What the config view would do with a notification of {@code tenant} now (tests wait for a config to arrive). */
-    Route route(String tenant) {
-        return view.route(tenant);
     }
 
     /**
@@ -176,6 +173,13 @@ public final class SinkApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static KafkaConsumer<String, byte[]> configConsumer(SinkSettings settings) {
+        Properties props = Readers.ungrouped(settings.kafkaCopy(), "statusnotify-sink-config");
+        // Should compaction or retention ever remove what we were about to read, start over rather than skip ahead.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static KafkaConsumer<String, byte[]> notificationConsumer(SinkSettings settings) {
