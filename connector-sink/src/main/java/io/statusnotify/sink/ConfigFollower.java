@@ -1,60 +1,64 @@
 package io.statusnotify.sink;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads the whole config topic into a {@link TenantConfigView}, then follows it for as long as the sink runs.
  * No consumer group: every sink instance needs every tenant. The view counts as caught up once the end offsets
- * seen at start are reached, which is what delivery waits for.
+ * seen at start are reached, which is what delivery waits for. Later, it runs the {@link ReadBarrier}'s rounds: the
+ * end offsets taken when a round starts, reached, complete it.
  */
 final class ConfigFollower implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * A round not finished in this long (the broker away, say) leaves the view's freshness unknown: following counts
+     * as failed and delivery stops, so a waiting notification is read again by the next owner rather than dropped.
+     */
+    static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final TenantConfigView view;
+    private final ReadBarrier barrier;
+    private final Clock clock;
     private final Runnable onFailure;
     private volatile boolean running = true;
+    private List<TopicPartition> partitions;
+    private Map<TopicPartition, Long> endAtStart;
+    private Map<TopicPartition, Long> roundEnd;
 
-    /** {@code onFailure} runs when following stops for any reason but {@link #stop()}: a stale view must not deliver. */
-    ConfigFollower(Properties kafka, String topic, TenantConfigView view, Runnable onFailure) {
-        Properties props = Readers.ungrouped(kafka, "statusnotify-sink-config");
-        // Should compaction or retention ever remove what we were about to read, start over rather than skip ahead.
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    /**
+     * {@code consumer}: ungrouped, reading from the earliest offset, committed records only; closed when following
+     * ends. {@code onFailure} runs when following stops for any reason but {@link #stop()}: a stale view must not deliver.
+     */
+    ConfigFollower(Consumer<String, byte[]> consumer, String topic, TenantConfigView view, ReadBarrier barrier,
+                   Clock clock, Runnable onFailure) {
+        this.consumer = consumer;
         this.topic = topic;
         this.view = view;
+        this.barrier = barrier;
+        this.clock = clock;
         this.onFailure = onFailure;
     }
 
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = partitions();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+            begin();
             while (running) {
-                pollOnce();
-                if (!view.isCaughtUp() && reached(endAtStart)) {
-                    view.markCaughtUp();
-                    LOG.info("Tenant config view caught up with {} (end offsets {})", topic, endAtStart);
-                }
+                followOnce();
             }
         } catch (WakeupException e) {
             // stop() asked us to end.
@@ -65,6 +69,39 @@ final class ConfigFollower implements Runnable {
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Assigns every partition of the topic, from the beginning, and notes where its end is now. */
+    void begin() {
+        partitions = partitions();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        endAtStart = consumer.endOffsets(partitions);
+    }
+
+    /** One poll's records applied, with the barrier's round started before it and finished when reached. */
+    void followOnce() {
+        if (barrier.startRound(clock.millis())) roundEnd = consumer.endOffsets(partitions, BARRIER_TIMEOUT);
+        finishRound(); // usually the view has all there is already: no poll to wait for
+        pollOnce();
+        if (!view.isCaughtUp() && reached(endAtStart)) {
+            view.markCaughtUp();
+            LOG.info("Tenant config view caught up with {} (end offsets {})", topic, endAtStart);
+        }
+        finishRound();
+    }
+
+    private void finishRound() {
+        if (barrier.waiting() == 0) return;
+        long now = clock.millis();
+        if (reached(roundEnd)) {
+            LOG.debug("Read barrier on {}: the view reached {} after {} ms; {} waiting lane(s) decide now", topic, roundEnd,
+                    barrier.runningFor(now), barrier.waiting());
+            barrier.complete();
+        } else if (barrier.runningFor(now) > BARRIER_TIMEOUT.toMillis()) {
+            throw new IllegalStateException("the tenant config view did not reach the end offsets " + roundEnd
+                    + " within " + BARRIER_TIMEOUT + "; notifications waiting for it are left to the next owner");
         }
     }
 

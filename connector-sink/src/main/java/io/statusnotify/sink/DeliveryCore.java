@@ -22,6 +22,8 @@ final class DeliveryCore {
     }
 
     final EngineTasks tasks = new EngineTasks();
+    /** The config follower completes its rounds; the dispatcher waits on it before a config drop. */
+    final ReadBarrier barrier = new ReadBarrier();
     final Outbox outbox;
     final ParkedReader parkedReader;
     final Dispatcher dispatcher;
@@ -37,7 +39,7 @@ final class DeliveryCore {
         Outcomes outcomes = new Outcomes(outbox, metrics, parked, timers, tasks, clock, settings.receiptsEnabled());
         RetrySchedule schedule = new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
         this.parkedReader = new ParkedReader(clients.parkedReader(), tasks);
-        this.dispatcher = new Dispatcher(view, sender, outcomes, schedule, settings, metrics, clock, timers, tasks, parked,
+        this.dispatcher = new Dispatcher(view, barrier, sender, outcomes, schedule, settings, metrics, clock, timers, tasks, parked,
                 parkedReader, housekeeping);
         RetryScan scan = new RetryScan(clients.retryScan(), clients.retryScanThread(), settings.groupId(),
                 housekeeping.scanHold());

@@ -28,6 +28,7 @@ final class Dispatcher {
     static final String CREDENTIALS_UNUSABLE = "credentials-unusable";
 
     private final TenantConfigView view;
+    private final ReadBarrier barrier;
     private final Sender sender;
     private final Outcomes outcomes;
     private final RetrySchedule schedule;
@@ -52,11 +53,14 @@ final class Dispatcher {
     private final ParkedReader reader;
     private boolean draining;
     private TenantState grantedGlobalSlot;
+    /** Every item read up to this number ({@link Item#read}) was read before a completed {@link ReadBarrier} round. */
+    private long readsCovered;
 
-    Dispatcher(TenantConfigView view, Sender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
-               SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked, ParkedReader reader,
-               Housekeeping housekeeping) {
+    Dispatcher(TenantConfigView view, ReadBarrier barrier, Sender sender, Outcomes outcomes, RetrySchedule schedule,
+               SinkSettings settings, SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked,
+               ParkedReader reader, Housekeeping housekeeping) {
         this.view = view;
+        this.barrier = barrier;
         this.sender = sender;
         this.outcomes = outcomes;
         this.schedule = schedule;
@@ -87,6 +91,7 @@ final class Dispatcher {
             outcomes.malformed(work, record, e);
             return;
         }
+        item.read = barrier.read();
         String key = ParkedKeys.laneKey(record.key());
         Map<String, KeyLane> lanes = work.retryTopic ? retryLanes : mainLanes;
         KeyLane lane = lanes.get(mapKey(work, key));
@@ -127,6 +132,10 @@ final class Dispatcher {
             TenantState tenant = tenant(lane.tenant);
             Route route = view.route(item.tenant);
             if (route instanceof Route.Drop drop) {
+                if (item.read > readsCovered) {
+                    awaitCurrentView(lane);
+                    return;
+                }
                 pop(lane);
                 outcomes.dropped(lane, item, drop.reason());
                 continue;
@@ -160,6 +169,24 @@ final class Dispatcher {
             if (!trySend(lane, item, tenant, config)) return;
         }
         if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) forget(lane);
+    }
+
+    /**
+     * The streams app built this notification because its view of the config topic sends to the tenant; the sink's
+     * view may simply not have the record yet (a tenant configured, enabled or allowed a moment ago). So a drop waits,
+     * its key's later notifications behind it, until the view holds everything on the topic now, and is decided again.
+     */
+    private void awaitCurrentView(KeyLane lane) {
+        lane.state = KeyLane.State.WAITING_FOR_CONFIG;
+        barrier.await(covered -> engine.execute(() -> viewCurrent(lane, covered)));
+    }
+
+    private void viewCurrent(KeyLane lane, long covered) {
+        readsCovered = Math.max(readsCovered, covered);
+        // Revoked meanwhile: its records are the next owner's. Closing or draining: advance sends nothing.
+        if (lane.state != KeyLane.State.WAITING_FOR_CONFIG || lane.partition.isRevoked()) return;
+        lane.state = KeyLane.State.IDLE;
+        advance(lane);
     }
 
     /**

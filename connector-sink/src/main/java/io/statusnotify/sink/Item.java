@@ -36,6 +36,8 @@ final class Item {
     Integer lastStatus;
     String lastCause;
     String lastError;
+    /** Its number among the notifications read ({@link ReadBarrier#read()}): a barrier round begun later covers it. */
+    long read;
 
     Item(ConsumerRecord<String, byte[]> record, NotificationStamp.Parsed parsed, RetryHeaders.Carried carried) {
         this.record = record;

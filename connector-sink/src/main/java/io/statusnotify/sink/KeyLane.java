@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
  * notifications reach the receiver strictly in order. Engine thread only.
  */
 final class KeyLane {
-    enum State { IDLE, SENDING, PARKING, WAITING_FOR_SLOT, WAITING_FOR_TENANT, LOADING }
+    enum State { IDLE, SENDING, PARKING, WAITING_FOR_SLOT, WAITING_FOR_TENANT, WAITING_FOR_CONFIG, LOADING }
 
     final String key;
     final String tenant;

@@ -54,7 +54,8 @@ public final class SinkApp implements AutoCloseable {
         this.core = new DeliveryCore(settings, view, clients, sender, registry, clock, housekeeping);
         // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
         this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), core.outbox.bindTo(registry));
-        this.follower = new ConfigFollower(settings.kafkaCopy(), settings.topics().tenantConfig(), view, core.engine::stop);
+        this.follower = new ConfigFollower(configConsumer(settings), settings.topics().tenantConfig(), view, core.barrier,
+                clock, core.engine::stop);
         this.followerThread = new Thread(follower, "sink-config");
         this.deliveryThread = new Thread(core.engine, "sink-delivery");
     }
@@ -86,11 +87,6 @@ public final class SinkApp implements AutoCloseable {
     /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
     public List<TenantStatus> tenantStatuses() {
         return core.dispatcher.statuses();
-    }
-
-    /** What the config view would do with a notification of {@code tenant} now (tests wait for a config to arrive). */
-    Route route(String tenant) {
-        return view.route(tenant);
     }
 
     /**
@@ -160,6 +156,13 @@ public final class SinkApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static KafkaConsumer<String, byte[]> configConsumer(SinkSettings settings) {
+        Properties props = Readers.ungrouped(settings.kafkaCopy(), "statusnotify-sink-config");
+        // Should compaction or retention ever remove what we were about to read, start over rather than skip ahead.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static KafkaConsumer<String, byte[]> notificationConsumer(SinkSettings settings) {
