@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,8 +19,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Decides, for the head of every key's lane, what happens next — send, wait, park on the retry topic, drop, or
- * dead-letter — and reacts to each attempt's result. Holds every tenant's limits and circuit. Engine thread only;
- * HTTP and producer callbacks come back through {@code engine}.
+ * dead-letter — and reacts to each attempt's result. Holds every tenant's circuit; who may send when is
+ * {@link SendSlots}'. Engine thread only; HTTP and producer callbacks come back through {@code engine}.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -42,16 +41,14 @@ final class Dispatcher {
     private final TenantStates tenants;
     private final Map<String, KeyLane> mainLanes = new HashMap<>();
     private final Map<String, KeyLane> retryLanes = new HashMap<>();
-    private final ArrayDeque<TenantState> waitingForGlobalSlot = new ArrayDeque<>();
     private final StatusBoard board = new StatusBoard();
-    private int inFlight;
+    private final SendSlots slots;
     private int bufferedMain;
     private int bufferedRetries;
     /** Parked notifications remembered by offset only, read again when their turn comes ({@link Item#unload()}). */
     private int unloadedRetries;
     private final ParkedReader reader;
     private boolean draining;
-    private TenantState grantedGlobalSlot;
 
     Dispatcher(TenantConfigView view, Sender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
                SinkMetrics metrics, Clock clock, Timers timers, Executor engine, ParkedKeys parked, ParkedReader reader,
@@ -71,6 +68,7 @@ final class Dispatcher {
         this.reader = reader;
         this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
                 () -> new TenantCircuit(limits.failuresToOpen(), schedule));
+        this.slots = new SendSlots(limits, clock, timers, this::advance);
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -184,7 +182,7 @@ final class Dispatcher {
         return switch (tenant.circuit.state()) {
             case REFUSED -> "auth-failed";
             case OPEN, HALF_OPEN -> "tenant-failing";
-            case CLOSED -> tenant.queued > limits.tenantMaxQueued() || queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
+            case CLOSED -> tenant.queued > limits.tenantMaxQueued() || slots.queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
                     ? "tenant-backlog" : null;
         };
     }
@@ -209,69 +207,13 @@ final class Dispatcher {
     }
 
     private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
-        int tenantLimit = tenantLimit(tenant, config);
-        boolean noSlot = tenant.inFlight >= tenantLimit;
-        boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
-        if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
-            noSlot = true;
-            if (!tenant.waitingForGlobalSlot) {
-                tenant.waitingForGlobalSlot = true;
-                waitingForGlobalSlot.add(tenant);
-            }
-        }
-        long now = clockNanos();
-        TokenBucket bucket = noSlot ? null : tenant.bucket(config, now);
-        if (bucket != null && !bucket.tryTake(now)) {
-            noSlot = true;
-            if (!tenant.rateTimerSet) {
-                tenant.rateTimerSet = true;
-                long waitMillis = Math.max(1, bucket.nanosUntilToken(now) / 1_000_000);
-                timers.at(clock.millis() + waitMillis, () -> {
-                    tenant.rateTimerSet = false;
-                    releaseSlots(tenant);
-                });
-            }
-        }
-        if (noSlot) {
-            lane.state = KeyLane.State.WAITING_FOR_SLOT;
-            tenant.readyForSlot.add(lane);
-            return false;
-        }
+        if (!slots.take(lane, tenant, config)) return false;
         send(lane, item, tenant, config);
         return true;
     }
 
-    /** The rate cap keeps the engine's time (its timers wake the waiting lanes), not the HTTP latency's nanoTime. */
-    private long clockNanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** The tenant's current concurrency limit for this config (a new config starts a new limit: see {@link TenantLimit}). */
-    private int tenantLimit(TenantState tenant, TenantConfig config) {
-        TenantLimit limit = tenant.limit;
-        if (limit == null || !limit.appliesTo(config)) {
-            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config);
-        }
-        return limit.current();
-    }
-
-    /**
-     * How long the tenant's waiting notifications will take at its recent pace: a slow tenant is told from a busy one
-     * by this, not by its queue's length (a fast tenant may have thousands waiting for a fraction of a second).
-     */
-    private long queueWaitMillis(TenantState tenant, TenantConfig config) {
-        int limit = tenantLimit(tenant, config);
-        Double rate = config.maxRequestsPerSecond();
-        double perSecond = limit * 1000.0 / Math.max(1, tenant.recentLatencyMillis);
-        if (rate != null) perSecond = Math.min(perSecond, rate);
-        return (long) (Math.max(0, tenant.queued - limit) * 1000.0 / perSecond);
-    }
-
     private void send(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
         lane.state = KeyLane.State.SENDING;
-        tenant.inFlight++;
-        inFlight++;
         lane.partition.requestStarted();
         item.attempts++;
         // queueTimestamp: it leaves the queue now, not when it was polled (it may have waited behind its user's
@@ -290,9 +232,8 @@ final class Dispatcher {
     private void completed(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe,
                            AttemptResult result, long startedAt, long nanos, int tenantInFlight) {
         Verdict verdict = ResponsePolicy.classify(result, clock.instant());
-        sampleLimit(tenant, config, probe, verdict, startedAt, nanos, tenantInFlight);
-        tenant.inFlight--;
-        inFlight--;
+        slots.answered(tenant, config, verdict, probe, startedAt, nanos, tenantInFlight);
+        slots.ended(tenant);
         lane.partition.requestEnded();
         lane.state = KeyLane.State.IDLE;
         if (probe) tenant.circuit.probeEnded();
@@ -306,15 +247,7 @@ final class Dispatcher {
             // The probe ended without an answer either way (dead-lettered, say): let the next one go.
             wakeWaiting(tenant);
         }
-        releaseGlobalSlots();
-        releaseSlots(tenant);
-    }
-
-    /** Feeds the tenant's limit, only with answers to the config it applies to ({@link TenantLimit#answered}). */
-    private void sampleLimit(TenantState tenant, TenantConfig config, boolean probe, Verdict verdict, long startedAt,
-                             long nanos, int tenantInFlight) {
-        TenantLimit limit = tenant.limit;
-        if (limit != null && limit.appliesTo(config)) limit.answered(verdict, probe, startedAt, nanos, tenantInFlight);
+        slots.release(tenant);
     }
 
     private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result,
@@ -436,31 +369,6 @@ final class Dispatcher {
         }
     }
 
-    private void releaseSlots(TenantState tenant) {
-        while (!tenant.readyForSlot.isEmpty()) {
-            KeyLane lane = tenant.readyForSlot.poll();
-            lane.state = KeyLane.State.IDLE;
-            advance(lane);
-            if (lane.state == KeyLane.State.WAITING_FOR_SLOT) {
-                // Still no slot: back to the front, so the oldest waiter keeps its turn.
-                tenant.readyForSlot.removeLastOccurrence(lane);
-                tenant.readyForSlot.addFirst(lane);
-                return;
-            }
-        }
-    }
-
-    /** Freed global slots go to the tenants that waited for one, in turn, before anyone else. */
-    private void releaseGlobalSlots() {
-        while (inFlight < limits.maxInFlight() && !waitingForGlobalSlot.isEmpty()) {
-            TenantState tenant = waitingForGlobalSlot.poll();
-            tenant.waitingForGlobalSlot = false;
-            grantedGlobalSlot = tenant;
-            releaseSlots(tenant);
-            grantedGlobalSlot = null;
-        }
-    }
-
     /**
      * A config record was written for the tenant (or, for {@code __global__}, for every tenant). The tenant's own new
      * record ends a failure state at once, even when it is the same as before (writing it again is how ops say "try
@@ -482,7 +390,7 @@ final class Dispatcher {
             LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenant.name);
         }
         wakeWaiting(tenant);
-        releaseSlots(tenant);
+        slots.releaseTenant(tenant);
     }
 
     /**
@@ -524,7 +432,7 @@ final class Dispatcher {
             for (KeyLane lane : work.lanes) {
                 TenantState tenant = tenant(lane.tenant);
                 (work.retryTopic ? retryLanes : mainLanes).remove(mapKey(work, lane.key), lane);
-                tenant.readyForSlot.remove(lane);
+                slots.withdraw(tenant, lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
                     long loaded = lane.items.stream().filter(Item::isLoaded).count();
@@ -577,7 +485,7 @@ final class Dispatcher {
     }
 
     int inFlight() {
-        return inFlight;
+        return slots.inFlight();
     }
 
     int bufferedMain() {
