@@ -44,9 +44,7 @@ final class Dispatcher {
     private final StatusBoard board = new StatusBoard();
     private final SendSlots slots;
     private int bufferedMain;
-    private int bufferedRetries;
-    /** Parked notifications remembered by offset only, read again when their turn comes ({@link Item#unload()}). */
-    private int unloadedRetries;
+    private final RetryMemory memory;
     private final ParkedReader reader;
     private boolean draining;
 
@@ -69,6 +67,7 @@ final class Dispatcher {
         this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
                 () -> new TenantCircuit(limits.failuresToOpen(), schedule));
         this.slots = new SendSlots(limits, clock, timers, this::advance);
+        this.memory = new RetryMemory(limits.maxBufferedRetries());
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -96,14 +95,7 @@ final class Dispatcher {
         item.shareNames(lane);
         lane.items.add(item);
         if (work.retryTopic) {
-            if (bufferedRetries < limits.maxBufferedRetries()) {
-                bufferedRetries++;
-            } else {
-                // Memory holds enough parked notifications: this one is remembered by offset, so reading the retry
-                // topic goes on and a tenant's long backlog never keeps another tenant's parked ones unread.
-                item.unload();
-                unloadedRetries++;
-            }
+            memory.took(item);
         } else {
             bufferedMain++;
             tenant(lane.tenant).queued++;
@@ -435,9 +427,7 @@ final class Dispatcher {
                 slots.withdraw(tenant, lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
-                    long loaded = lane.items.stream().filter(Item::isLoaded).count();
-                    bufferedRetries -= (int) loaded;
-                    unloadedRetries -= lane.items.size() - (int) loaded;
+                    memory.dropped(lane.items);
                 } else {
                     bufferedMain -= lane.items.size();
                     tenant.queued -= lane.items.size();
@@ -459,11 +449,7 @@ final class Dispatcher {
     private void pop(KeyLane lane) {
         Item item = lane.items.poll();
         if (lane.fromRetryTopic()) {
-            if (item.isLoaded()) {
-                bufferedRetries--;
-            } else {
-                unloadedRetries--;
-            }
+            memory.removed(item);
         } else {
             bufferedMain--;
             tenant(lane.tenant).queued--;
@@ -493,11 +479,11 @@ final class Dispatcher {
     }
 
     int bufferedRetries() {
-        return bufferedRetries;
+        return memory.buffered();
     }
 
     int unloadedRetries() {
-        return unloadedRetries;
+        return memory.unloaded();
     }
 
     /** The lane's head is to be tried (or dead-lettered): its record is read again first. */
@@ -524,21 +510,13 @@ final class Dispatcher {
     void loaded(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records) {
         work.loadPending = false;
         if (work.isRevoked()) return;
-        makeRoom();
+        memory.makeRoom(tenants.all());
         for (ConsumerRecord<String, byte[]> record : records) {
             KeyLane lane = retryLanes.get(mapKey(work, ParkedKeys.laneKey(record.key())));
             if (lane == null) continue;
             boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
-            if (!head && (bufferedRetries >= limits.maxBufferedRetries() || tenant(lane.tenant).circuit.isBlocked())) continue;
-            Item item = unloadedAt(lane, record.offset());
-            if (item == null) continue;
-            try {
-                item.load(record, NotificationStamp.read(record.value()), RetryHeaders.read(record, true));
-            } catch (BadRecordException e) {
-                continue; // it was read once already; a head that cannot be read again goes to the DLQ below
-            }
-            bufferedRetries++;
-            unloadedRetries--;
+            if (!head && (!memory.hasRoom() || tenant(lane.tenant).circuit.isBlocked())) continue;
+            memory.reload(lane, record); // a head that cannot be read again goes to the DLQ below
         }
         List<KeyLane> ready = new ArrayList<>();
         for (KeyLane lane : List.copyOf(work.loading)) {
@@ -569,32 +547,6 @@ final class Dispatcher {
     private void wakeIfProbeEnded(TenantState tenant) {
         if (tenant.circuit.readyForProbe()) {
             wakeWaiting(tenant);
-        }
-    }
-
-    private static Item unloadedAt(KeyLane lane, long offset) {
-        for (Item item : lane.items) {
-            if (item.offset() > offset) return null;
-            if (item.offset() == offset) return item.isLoaded() ? null : item;
-        }
-        return null;
-    }
-
-    /** Over the cap, notifications of tenants that cannot be tried now leave memory first (they are read again later). */
-    private void makeRoom() {
-        int target = limits.maxBufferedRetries() * 3 / 4;
-        if (bufferedRetries < limits.maxBufferedRetries()) return;
-        for (TenantState tenant : tenants.all()) {
-            if (!tenant.circuit.isBlocked()) continue;
-            for (KeyLane lane : tenant.waiting) {
-                for (Item item : lane.items) {
-                    if (bufferedRetries <= target) return;
-                    if (!item.isLoaded()) continue;
-                    item.unload();
-                    bufferedRetries--;
-                    unloadedRetries++;
-                }
-            }
         }
     }
 
