@@ -12,9 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,11 +37,9 @@ final class Dispatcher {
     private final Executor engine;
     private final ParkedKeys parked;
     private final TenantStates tenants;
-    private final Map<String, KeyLane> mainLanes = new HashMap<>();
-    private final Map<String, KeyLane> retryLanes = new HashMap<>();
+    private final KeyLanes lanes = new KeyLanes();
     private final StatusBoard board = new StatusBoard();
     private final SendSlots slots;
-    private int bufferedMain;
     private final RetryMemory memory;
     private final ParkedReader reader;
     private boolean draining;
@@ -84,20 +80,10 @@ final class Dispatcher {
             outcomes.malformed(work, record, e);
             return;
         }
-        String key = ParkedKeys.laneKey(record.key());
-        Map<String, KeyLane> lanes = work.retryTopic ? retryLanes : mainLanes;
-        KeyLane lane = lanes.get(mapKey(work, key));
-        if (lane == null) {
-            lane = new KeyLane(key, item.tenant, work);
-            lanes.put(mapKey(work, key), lane);
-            work.lanes.add(lane);
-        }
-        item.shareNames(lane);
-        lane.items.add(item);
+        KeyLane lane = lanes.add(work, record.key(), item);
         if (work.retryTopic) {
             memory.took(item);
         } else {
-            bufferedMain++;
             tenant(lane.tenant).queued++;
         }
         if (lane.state == KeyLane.State.IDLE) advance(lane);
@@ -149,7 +135,7 @@ final class Dispatcher {
             }
             if (!trySend(lane, item, tenant, config)) return;
         }
-        if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) forget(lane);
+        if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) lanes.forget(lane);
     }
 
     /**
@@ -401,10 +387,7 @@ final class Dispatcher {
 
     /** A tenant deleted (or never configured) and idle for the grace: its state, status row and series go. */
     private void forgetGoneTenants() {
-        Set<String> withLanes = new HashSet<>();
-        mainLanes.values().forEach(lane -> withLanes.add(lane.tenant));
-        retryLanes.values().forEach(lane -> withLanes.add(lane.tenant));
-        List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, withLanes);
+        List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, lanes.tenants());
         if (forgotten.isEmpty()) return;
         forgotten.forEach(metrics::forget);
         LOG.info("Forgot {} tenant(s) without a config record that held nothing for a while: {}", forgotten.size(),
@@ -421,20 +404,16 @@ final class Dispatcher {
                 TenantState tenant = tenant(lane.tenant);
                 if (tenant.circuit.loadEnded()) probesLost.add(tenant);
             }
-            for (KeyLane lane : work.lanes) {
+            lanes.setAside(work, lane -> {
                 TenantState tenant = tenant(lane.tenant);
-                (work.retryTopic ? retryLanes : mainLanes).remove(mapKey(work, lane.key), lane);
                 slots.withdraw(tenant, lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
                     memory.dropped(lane.items);
                 } else {
-                    bufferedMain -= lane.items.size();
                     tenant.queued -= lane.items.size();
                 }
-                lane.items.clear();
-            }
-            work.lanes.clear();
+            });
             work.loading.clear();
             if (!work.retryTopic) parked.forget(work.partition.partition());
         }
@@ -447,23 +426,12 @@ final class Dispatcher {
     }
 
     private void pop(KeyLane lane) {
-        Item item = lane.items.poll();
+        Item item = lanes.pop(lane);
         if (lane.fromRetryTopic()) {
             memory.removed(item);
         } else {
-            bufferedMain--;
             tenant(lane.tenant).queued--;
         }
-    }
-
-    /** A key's lane belongs to one partition (keyless records, or a topic that grew, could otherwise mix two). */
-    private static String mapKey(PartitionWork work, String key) {
-        return work.partition.partition() + "\u0000" + key;
-    }
-
-    private void forget(KeyLane lane) {
-        (lane.fromRetryTopic() ? retryLanes : mainLanes).remove(mapKey(lane.partition, lane.key), lane);
-        lane.partition.lanes.remove(lane);
     }
 
     private TenantState tenant(String name) {
@@ -475,7 +443,7 @@ final class Dispatcher {
     }
 
     int bufferedMain() {
-        return bufferedMain;
+        return lanes.bufferedMain();
     }
 
     int bufferedRetries() {
@@ -512,7 +480,7 @@ final class Dispatcher {
         if (work.isRevoked()) return;
         memory.makeRoom(tenants.all());
         for (ConsumerRecord<String, byte[]> record : records) {
-            KeyLane lane = retryLanes.get(mapKey(work, ParkedKeys.laneKey(record.key())));
+            KeyLane lane = lanes.retryLane(work, record.key());
             if (lane == null) continue;
             boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
             if (!head && (!memory.hasRoom() || tenant(lane.tenant).circuit.isBlocked())) continue;
@@ -552,7 +520,7 @@ final class Dispatcher {
 
     /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
     void publishStatus() {
-        board.refresh(tenants.byName(), mainLanes.values(), retryLanes.values(), view, clock.millis());
+        board.refresh(tenants.byName(), lanes.mainLanes(), lanes.retryLanes(), view, clock.millis());
         metrics.tenants(board.current());
     }
 
