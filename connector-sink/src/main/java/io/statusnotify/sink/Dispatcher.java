@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -41,7 +40,7 @@ final class Dispatcher {
     private final StatusBoard board = new StatusBoard();
     private final SendSlots slots;
     private final RetryMemory memory;
-    private final ParkedReader reader;
+    private final ParkedLoads loads;
     private boolean draining;
 
     Dispatcher(TenantConfigView view, Sender sender, Outcomes outcomes, RetrySchedule schedule, SinkSettings settings,
@@ -59,11 +58,11 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
-        this.reader = reader;
         this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
                 () -> new TenantCircuit(limits.failuresToOpen(), schedule));
         this.slots = new SendSlots(limits, clock, timers, this::advance);
         this.memory = new RetryMemory(limits.maxBufferedRetries());
+        this.loads = new ParkedLoads(reader::read, memory, lanes, tenants, timers, clock, this::loadsEnded);
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -400,7 +399,7 @@ final class Dispatcher {
         Set<TenantState> probesLost = new HashSet<>();
         for (PartitionWork work : works) {
             work.revoke();
-            for (KeyLane lane : work.loading) {
+            for (KeyLane lane : loads.revoke(work)) {
                 TenantState tenant = tenant(lane.tenant);
                 if (tenant.circuit.loadEnded()) probesLost.add(tenant);
             }
@@ -414,7 +413,6 @@ final class Dispatcher {
                     tenant.queued -= lane.items.size();
                 }
             });
-            work.loading.clear();
             if (!work.retryTopic) parked.forget(work.partition.partition());
         }
         probesLost.forEach(this::wakeWaiting);
@@ -456,56 +454,20 @@ final class Dispatcher {
 
     /** The lane's head is to be tried (or dead-lettered): its record is read again first. */
     private void load(KeyLane lane) {
-        TenantState tenant = tenant(lane.tenant);
         // Half open, one notification is the probe: the tenant's other lanes wait rather than all being read again.
-        tenant.circuit.loadStarted();
-        lane.state = KeyLane.State.LOADING;
-        lane.partition.loading.add(lane);
-        requestLoad(lane.partition);
+        tenant(lane.tenant).circuit.loadStarted();
+        loads.start(lane);
     }
 
-    private void requestLoad(PartitionWork work) {
-        if (work.loadPending || work.loading.isEmpty() || work.isRevoked()) return;
-        long from = work.loading.stream().mapToLong(l -> l.items.peek().offset()).min().orElseThrow();
-        work.loadPending = true;
-        reader.read(work, from, this::loaded);
-    }
-
-    /**
-     * A batch read again from the retry topic: the heads waiting for it are loaded, and while memory allows, the other
-     * unloaded notifications of tenants that may be tried (they come next).
-     */
-    void loaded(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records) {
-        work.loadPending = false;
-        if (work.isRevoked()) return;
-        memory.makeRoom(tenants.all());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            KeyLane lane = lanes.retryLane(work, record.key());
-            if (lane == null) continue;
-            boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
-            if (!head && (!memory.hasRoom() || tenant(lane.tenant).circuit.isBlocked())) continue;
-            memory.reload(lane, record); // a head that cannot be read again goes to the DLQ below
-        }
-        List<KeyLane> ready = new ArrayList<>();
-        for (KeyLane lane : List.copyOf(work.loading)) {
+    /** Lanes whose head was read again, or is not on the retry topic any more: they go on. */
+    private void loadsEnded(List<KeyLane> ready) {
+        for (KeyLane lane : ready) {
+            tenant(lane.tenant).circuit.loadEnded();
             Item head = lane.items.peek();
-            // Read over its offset and not found: gone from the topic (retention), not merely not reached yet.
-            boolean passed = from <= head.offset() && head.offset() < readTo;
-            if (head.isLoaded() || passed) {
-                work.loading.remove(lane);
-                lane.state = KeyLane.State.IDLE;
-                tenant(lane.tenant).circuit.loadEnded();
-                if (!head.isLoaded()) {
-                    pop(lane);
-                    outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
-                }
-                ready.add(lane);
+            if (!head.isLoaded()) {
+                pop(lane);
+                outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
             }
-        }
-        if (records.isEmpty()) {
-            timers.at(clock.millis() + 200, () -> requestLoad(work));
-        } else {
-            requestLoad(work);
         }
         ready.forEach(this::advance);
         // A half-open tenant whose probe ended without a request (lost, expired) lets its next one try.
