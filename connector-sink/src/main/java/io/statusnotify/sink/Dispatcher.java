@@ -9,19 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * Decides, for the head of every key's lane, what happens next — send, wait, park on the retry topic, drop, or
- * dead-letter — and reacts to each attempt's result. Holds every tenant's limits and circuit. Engine thread only;
- * HTTP and producer callbacks come back through {@code engine}.
+ * dead-letter — and reacts to each attempt's result. Holds every tenant's circuit; who may send when is
+ * {@link SendSlots}'. Engine thread only; HTTP and producer callbacks come back through {@code engine}.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -41,18 +37,12 @@ final class Dispatcher {
     private final Executor engine;
     private final ParkedKeys parked;
     private final TenantStates tenants;
-    private final Map<String, KeyLane> mainLanes = new HashMap<>();
-    private final Map<String, KeyLane> retryLanes = new HashMap<>();
-    private final ArrayDeque<TenantState> waitingForGlobalSlot = new ArrayDeque<>();
+    private final KeyLanes lanes = new KeyLanes();
     private final StatusBoard board = new StatusBoard();
-    private int inFlight;
-    private int bufferedMain;
-    private int bufferedRetries;
-    /** Parked notifications remembered by offset only, read again when their turn comes ({@link Item#unload()}). */
-    private int unloadedRetries;
-    private final ParkedReader reader;
+    private final SendSlots slots;
+    private final RetryMemory memory;
+    private final ParkedLoads loads;
     private boolean draining;
-    private TenantState grantedGlobalSlot;
     /** Every item read up to this number ({@link Item#read}) was read before a completed {@link ReadBarrier} round. */
     private long readsCovered;
 
@@ -72,9 +62,11 @@ final class Dispatcher {
         this.timers = timers;
         this.engine = engine;
         this.parked = parked;
-        this.reader = reader;
         this.tenants = new TenantStates(housekeeping.forgetGoneTenantsAfter(),
                 () -> new TenantCircuit(limits.failuresToOpen(), schedule));
+        this.slots = new SendSlots(limits, clock, timers, this::advance);
+        this.memory = new RetryMemory(limits.maxBufferedRetries());
+        this.loads = new ParkedLoads(reader::read, memory, lanes, tenants, timers, clock, this::loadsEnded);
     }
 
     /** A record just polled: queued behind its key's earlier ones, and started at once when it is the head. */
@@ -92,27 +84,10 @@ final class Dispatcher {
             return;
         }
         item.read = barrier.read();
-        String key = ParkedKeys.laneKey(record.key());
-        Map<String, KeyLane> lanes = work.retryTopic ? retryLanes : mainLanes;
-        KeyLane lane = lanes.get(mapKey(work, key));
-        if (lane == null) {
-            lane = new KeyLane(key, item.tenant, work);
-            lanes.put(mapKey(work, key), lane);
-            work.lanes.add(lane);
-        }
-        item.shareNames(lane);
-        lane.items.add(item);
+        KeyLane lane = lanes.add(work, record.key(), item);
         if (work.retryTopic) {
-            if (bufferedRetries < limits.maxBufferedRetries()) {
-                bufferedRetries++;
-            } else {
-                // Memory holds enough parked notifications: this one is remembered by offset, so reading the retry
-                // topic goes on and a tenant's long backlog never keeps another tenant's parked ones unread.
-                item.unload();
-                unloadedRetries++;
-            }
+            memory.took(item);
         } else {
-            bufferedMain++;
             tenant(lane.tenant).queued++;
         }
         if (lane.state == KeyLane.State.IDLE) advance(lane);
@@ -168,7 +143,7 @@ final class Dispatcher {
             }
             if (!trySend(lane, item, tenant, config)) return;
         }
-        if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) forget(lane);
+        if (lane.items.isEmpty() && lane.state == KeyLane.State.IDLE) lanes.forget(lane);
     }
 
     /**
@@ -211,7 +186,7 @@ final class Dispatcher {
         return switch (tenant.circuit.state()) {
             case REFUSED -> "auth-failed";
             case OPEN, HALF_OPEN -> "tenant-failing";
-            case CLOSED -> tenant.queued > limits.tenantMaxQueued() || queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
+            case CLOSED -> tenant.queued > limits.tenantMaxQueued() || slots.queueWaitMillis(tenant, config) > limits.tenantMaxQueueWait().toMillis()
                     ? "tenant-backlog" : null;
         };
     }
@@ -236,69 +211,13 @@ final class Dispatcher {
     }
 
     private boolean trySend(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
-        int tenantLimit = tenantLimit(tenant, config);
-        boolean noSlot = tenant.inFlight >= tenantLimit;
-        boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
-        if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
-            noSlot = true;
-            if (!tenant.waitingForGlobalSlot) {
-                tenant.waitingForGlobalSlot = true;
-                waitingForGlobalSlot.add(tenant);
-            }
-        }
-        long now = clockNanos();
-        TokenBucket bucket = noSlot ? null : tenant.bucket(config, now);
-        if (bucket != null && !bucket.tryTake(now)) {
-            noSlot = true;
-            if (!tenant.rateTimerSet) {
-                tenant.rateTimerSet = true;
-                long waitMillis = Math.max(1, bucket.nanosUntilToken(now) / 1_000_000);
-                timers.at(clock.millis() + waitMillis, () -> {
-                    tenant.rateTimerSet = false;
-                    releaseSlots(tenant);
-                });
-            }
-        }
-        if (noSlot) {
-            lane.state = KeyLane.State.WAITING_FOR_SLOT;
-            tenant.readyForSlot.add(lane);
-            return false;
-        }
+        if (!slots.take(lane, tenant, config)) return false;
         send(lane, item, tenant, config);
         return true;
     }
 
-    /** The rate cap keeps the engine's time (its timers wake the waiting lanes), not the HTTP latency's nanoTime. */
-    private long clockNanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** The tenant's current concurrency limit for this config (a new config starts a new limit: see {@link TenantLimit}). */
-    private int tenantLimit(TenantState tenant, TenantConfig config) {
-        TenantLimit limit = tenant.limit;
-        if (limit == null || !limit.appliesTo(config)) {
-            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config);
-        }
-        return limit.current();
-    }
-
-    /**
-     * How long the tenant's waiting notifications will take at its recent pace: a slow tenant is told from a busy one
-     * by this, not by its queue's length (a fast tenant may have thousands waiting for a fraction of a second).
-     */
-    private long queueWaitMillis(TenantState tenant, TenantConfig config) {
-        int limit = tenantLimit(tenant, config);
-        Double rate = config.maxRequestsPerSecond();
-        double perSecond = limit * 1000.0 / Math.max(1, tenant.recentLatencyMillis);
-        if (rate != null) perSecond = Math.min(perSecond, rate);
-        return (long) (Math.max(0, tenant.queued - limit) * 1000.0 / perSecond);
-    }
-
     private void send(KeyLane lane, Item item, TenantState tenant, TenantConfig config) {
         lane.state = KeyLane.State.SENDING;
-        tenant.inFlight++;
-        inFlight++;
         lane.partition.requestStarted();
         item.attempts++;
         // queueTimestamp: it leaves the queue now, not when it was polled (it may have waited behind its user's
@@ -317,9 +236,8 @@ final class Dispatcher {
     private void completed(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe,
                            AttemptResult result, long startedAt, long nanos, int tenantInFlight) {
         Verdict verdict = ResponsePolicy.classify(result, clock.instant());
-        sampleLimit(tenant, config, probe, verdict, startedAt, nanos, tenantInFlight);
-        tenant.inFlight--;
-        inFlight--;
+        slots.answered(tenant, config, verdict, probe, startedAt, nanos, tenantInFlight);
+        slots.ended(tenant);
         lane.partition.requestEnded();
         lane.state = KeyLane.State.IDLE;
         if (probe) tenant.circuit.probeEnded();
@@ -333,15 +251,7 @@ final class Dispatcher {
             // The probe ended without an answer either way (dead-lettered, say): let the next one go.
             wakeWaiting(tenant);
         }
-        releaseGlobalSlots();
-        releaseSlots(tenant);
-    }
-
-    /** Feeds the tenant's limit, only with answers to the config it applies to ({@link TenantLimit#answered}). */
-    private void sampleLimit(TenantState tenant, TenantConfig config, boolean probe, Verdict verdict, long startedAt,
-                             long nanos, int tenantInFlight) {
-        TenantLimit limit = tenant.limit;
-        if (limit != null && limit.appliesTo(config)) limit.answered(verdict, probe, startedAt, nanos, tenantInFlight);
+        slots.release(tenant);
     }
 
     private void handle(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe, AttemptResult result,
@@ -463,31 +373,6 @@ final class Dispatcher {
         }
     }
 
-    private void releaseSlots(TenantState tenant) {
-        while (!tenant.readyForSlot.isEmpty()) {
-            KeyLane lane = tenant.readyForSlot.poll();
-            lane.state = KeyLane.State.IDLE;
-            advance(lane);
-            if (lane.state == KeyLane.State.WAITING_FOR_SLOT) {
-                // Still no slot: back to the front, so the oldest waiter keeps its turn.
-                tenant.readyForSlot.removeLastOccurrence(lane);
-                tenant.readyForSlot.addFirst(lane);
-                return;
-            }
-        }
-    }
-
-    /** Freed global slots go to the tenants that waited for one, in turn, before anyone else. */
-    private void releaseGlobalSlots() {
-        while (inFlight < limits.maxInFlight() && !waitingForGlobalSlot.isEmpty()) {
-            TenantState tenant = waitingForGlobalSlot.poll();
-            tenant.waitingForGlobalSlot = false;
-            grantedGlobalSlot = tenant;
-            releaseSlots(tenant);
-            grantedGlobalSlot = null;
-        }
-    }
-
     /**
      * A config record was written for the tenant (or, for {@code __global__}, for every tenant). The tenant's own new
      * record ends a failure state at once, even when it is the same as before (writing it again is how ops say "try
@@ -509,7 +394,7 @@ final class Dispatcher {
             LOG.info("Tenant {} has a new config record; trying its parked notifications now", tenant.name);
         }
         wakeWaiting(tenant);
-        releaseSlots(tenant);
+        slots.releaseTenant(tenant);
     }
 
     /**
@@ -528,10 +413,7 @@ final class Dispatcher {
 
     /** A tenant deleted (or never configured) and idle for the grace: its state, status row and series go. */
     private void forgetGoneTenants() {
-        Set<String> withLanes = new HashSet<>();
-        mainLanes.values().forEach(lane -> withLanes.add(lane.tenant));
-        retryLanes.values().forEach(lane -> withLanes.add(lane.tenant));
-        List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, withLanes);
+        List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, lanes.tenants());
         if (forgotten.isEmpty()) return;
         forgotten.forEach(metrics::forget);
         LOG.info("Forgot {} tenant(s) without a config record that held nothing for a while: {}", forgotten.size(),
@@ -544,27 +426,20 @@ final class Dispatcher {
         Set<TenantState> probesLost = new HashSet<>();
         for (PartitionWork work : works) {
             work.revoke();
-            for (KeyLane lane : work.loading) {
+            for (KeyLane lane : loads.revoke(work)) {
                 TenantState tenant = tenant(lane.tenant);
                 if (tenant.circuit.loadEnded()) probesLost.add(tenant);
             }
-            for (KeyLane lane : work.lanes) {
+            lanes.setAside(work, lane -> {
                 TenantState tenant = tenant(lane.tenant);
-                (work.retryTopic ? retryLanes : mainLanes).remove(mapKey(work, lane.key), lane);
-                tenant.readyForSlot.remove(lane);
+                slots.withdraw(tenant, lane);
                 tenant.waiting.remove(lane);
                 if (work.retryTopic) {
-                    long loaded = lane.items.stream().filter(Item::isLoaded).count();
-                    bufferedRetries -= (int) loaded;
-                    unloadedRetries -= lane.items.size() - (int) loaded;
+                    memory.dropped(lane.items);
                 } else {
-                    bufferedMain -= lane.items.size();
                     tenant.queued -= lane.items.size();
                 }
-                lane.items.clear();
-            }
-            work.lanes.clear();
-            work.loading.clear();
+            });
             if (!work.retryTopic) parked.forget(work.partition.partition());
         }
         probesLost.forEach(this::wakeWaiting);
@@ -576,27 +451,12 @@ final class Dispatcher {
     }
 
     private void pop(KeyLane lane) {
-        Item item = lane.items.poll();
+        Item item = lanes.pop(lane);
         if (lane.fromRetryTopic()) {
-            if (item.isLoaded()) {
-                bufferedRetries--;
-            } else {
-                unloadedRetries--;
-            }
+            memory.removed(item);
         } else {
-            bufferedMain--;
             tenant(lane.tenant).queued--;
         }
-    }
-
-    /** A key's lane belongs to one partition (keyless records, or a topic that grew, could otherwise mix two). */
-    private static String mapKey(PartitionWork work, String key) {
-        return work.partition.partition() + "\u0000" + key;
-    }
-
-    private void forget(KeyLane lane) {
-        (lane.fromRetryTopic() ? retryLanes : mainLanes).remove(mapKey(lane.partition, lane.key), lane);
-        lane.partition.lanes.remove(lane);
     }
 
     private TenantState tenant(String name) {
@@ -604,81 +464,37 @@ final class Dispatcher {
     }
 
     int inFlight() {
-        return inFlight;
+        return slots.inFlight();
     }
 
     int bufferedMain() {
-        return bufferedMain;
+        return lanes.bufferedMain();
     }
 
     int bufferedRetries() {
-        return bufferedRetries;
+        return memory.buffered();
     }
 
     int unloadedRetries() {
-        return unloadedRetries;
+        return memory.unloaded();
     }
 
     /** The lane's head is to be tried (or dead-lettered): its record is read again first. */
     private void load(KeyLane lane) {
-        TenantState tenant = tenant(lane.tenant);
         // Half open, one notification is the probe: the tenant's other lanes wait rather than all being read again.
-        tenant.circuit.loadStarted();
-        lane.state = KeyLane.State.LOADING;
-        lane.partition.loading.add(lane);
-        requestLoad(lane.partition);
+        tenant(lane.tenant).circuit.loadStarted();
+        loads.start(lane);
     }
 
-    private void requestLoad(PartitionWork work) {
-        if (work.loadPending || work.loading.isEmpty() || work.isRevoked()) return;
-        long from = work.loading.stream().mapToLong(l -> l.items.peek().offset()).min().orElseThrow();
-        work.loadPending = true;
-        reader.read(work, from, this::loaded);
-    }
-
-    /**
-     * A batch read again from the retry topic: the heads waiting for it are loaded, and while memory allows, the other
-     * unloaded notifications of tenants that may be tried (they come next).
-     */
-    void loaded(PartitionWork work, long from, long readTo, List<ConsumerRecord<String, byte[]>> records) {
-        work.loadPending = false;
-        if (work.isRevoked()) return;
-        makeRoom();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            KeyLane lane = retryLanes.get(mapKey(work, ParkedKeys.laneKey(record.key())));
-            if (lane == null) continue;
-            boolean head = lane.state == KeyLane.State.LOADING && lane.items.peek().offset() == record.offset();
-            if (!head && (bufferedRetries >= limits.maxBufferedRetries() || tenant(lane.tenant).circuit.isBlocked())) continue;
-            Item item = unloadedAt(lane, record.offset());
-            if (item == null) continue;
-            try {
-                item.load(record, NotificationStamp.read(record.value()), RetryHeaders.read(record, true));
-            } catch (BadRecordException e) {
-                continue; // it was read once already; a head that cannot be read again goes to the DLQ below
-            }
-            bufferedRetries++;
-            unloadedRetries--;
-        }
-        List<KeyLane> ready = new ArrayList<>();
-        for (KeyLane lane : List.copyOf(work.loading)) {
+    /** Lanes whose head was read again, or is not on the retry topic any more: they go on. */
+    private void loadsEnded(List<KeyLane> ready) {
+        for (KeyLane lane : ready) {
+            tenant(lane.tenant).circuit.loadEnded();
             Item head = lane.items.peek();
-            // Read over its offset and not found: gone from the topic (retention), not merely not reached yet.
-            boolean passed = from <= head.offset() && head.offset() < readTo;
-            if (head.isLoaded() || passed) {
-                work.loading.remove(lane);
-                lane.state = KeyLane.State.IDLE;
-                tenant(lane.tenant).circuit.loadEnded();
-                if (!head.isLoaded()) {
-                    pop(lane);
-                    outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
-                }
-                ready.add(lane);
+            if (!head.isLoaded()) {
+                pop(lane);
+                outcomes.lost(lane, head, "not on the retry topic any more (retention?) or unreadable there");
             }
-        }
-        if (records.isEmpty()) {
-            timers.at(clock.millis() + 200, () -> requestLoad(work));
-        } else {
-            requestLoad(work);
         }
         ready.forEach(this::advance);
         // A half-open tenant whose probe ended without a request (lost, expired) lets its next one try.
@@ -691,35 +507,9 @@ final class Dispatcher {
         }
     }
 
-    private static Item unloadedAt(KeyLane lane, long offset) {
-        for (Item item : lane.items) {
-            if (item.offset() > offset) return null;
-            if (item.offset() == offset) return item.isLoaded() ? null : item;
-        }
-        return null;
-    }
-
-    /** Over the cap, notifications of tenants that cannot be tried now leave memory first (they are read again later). */
-    private void makeRoom() {
-        int target = limits.maxBufferedRetries() * 3 / 4;
-        if (bufferedRetries < limits.maxBufferedRetries()) return;
-        for (TenantState tenant : tenants.all()) {
-            if (!tenant.circuit.isBlocked()) continue;
-            for (KeyLane lane : tenant.waiting) {
-                for (Item item : lane.items) {
-                    if (bufferedRetries <= target) return;
-                    if (!item.isLoaded()) continue;
-                    item.unload();
-                    bufferedRetries--;
-                    unloadedRetries++;
-                }
-            }
-        }
-    }
-
     /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
     void publishStatus() {
-        board.refresh(tenants.byName(), mainLanes.values(), retryLanes.values(), view, clock.millis());
+        board.refresh(tenants.byName(), lanes.mainLanes(), lanes.retryLanes(), view, clock.millis());
         metrics.tenants(board.current());
     }
 

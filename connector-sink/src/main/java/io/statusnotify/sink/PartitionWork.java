@@ -3,8 +3,6 @@ package io.statusnotify.sink;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -16,10 +14,6 @@ import java.util.TreeSet;
 final class PartitionWork {
     final TopicPartition partition;
     final boolean retryTopic;
-    final Set<KeyLane> lanes = new HashSet<>();
-    /** Retry lanes whose unloaded head is being read again ({@link ParkedReader}). */
-    final Set<KeyLane> loading = new java.util.LinkedHashSet<>();
-    boolean loadPending;
     private final TreeSet<Long> outstanding = new TreeSet<>();
     /** Finished above the lowest unfinished offset, including those finished before a restart (from the metadata). */
     private final DoneRanges done;

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * One tenant's delivery state in the engine: its circuit breaker ({@link TenantCircuit}), what it has in flight and
- * waiting, and its rate cap. Engine thread only.
+ * waiting, and its rate cap. Its slots ({@link #inFlight}, {@link #limit}, {@link #readyForSlot}, the rate cap) are
+ * {@link SendSlots}' to change. Engine thread only.
  */
 final class TenantState {
     static final long NOT_QUIET = -1;
