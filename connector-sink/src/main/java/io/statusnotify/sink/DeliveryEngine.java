@@ -21,10 +21,11 @@ import java.util.Set;
 
 /**
  * The sink's consumer thread: polls the notifications and retry topics (the same partition numbers of both are
- * assigned together), hands records to the {@link Dispatcher}, runs HTTP and producer callbacks and timers, pauses
- * partitions at the buffer caps, and commits per partition the lowest unfinished offset with an offset map of
- * finished records above it. Every piece of delivery state lives on this one thread; other threads hand it work
- * through {@link EngineTasks}. Tests drive it without a thread: {@link #start()}, then {@link #pollOnce()}.
+ * assigned together), hands records to the {@link Dispatcher} and runs HTTP and producer callbacks and timers; as the
+ * group's rebalance listener it sets up and hands over partitions. Its parts: the {@link AssignmentGate} (a pair held
+ * until its parked keys are counted), {@link Backpressure} (pauses at the buffer caps) and the {@link OffsetCommitter}.
+ * Every piece of delivery state lives on this one thread; other threads hand it work through {@link EngineTasks}.
+ * Tests drive it without a thread: {@link #start()}, then {@link #pollOnce()}.
  */
 final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
@@ -33,43 +34,37 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     private static final long STATUS_EVERY_MILLIS = 1_000;
     /** Reading offsets at assignment runs within poll: below max.poll.interval.ms (5 min). */
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
-    /** Counting a big retry backlog takes a while (on its own thread, so polling goes on meanwhile). */
-    private static final Duration SCAN_TIMEOUT = Duration.ofMinutes(4);
-    private static final Duration SCAN_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final Consumer<String, byte[]> consumer;
-    private final RetryScan scan;
     private final Dispatcher dispatcher;
     private final EngineTasks tasks;
     private final SinkSettings settings;
     private final TenantConfigView view;
     private final Timers timers;
-    private final ParkedKeys parked;
     private final Clock clock;
     private final long sweepEveryMillis;
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
-    /** Pairs whose retry partition is being counted, by partition number: paused until their counts are loaded. */
-    private final Map<Integer, PendingScan> scans = new HashMap<>();
-    /** The partitions of those pairs: backpressure must never resume them, nor commit anything for them. */
-    private final Set<TopicPartition> heldForScan = new HashSet<>();
+    private final AssignmentGate gate;
+    private final Backpressure backpressure;
+    private final OffsetCommitter committer;
     private volatile boolean running = true;
     private volatile boolean hasPartitions;
-    private long lastCommitAt;
 
     /** Over {@code consumer} (the group's) and {@code scan}, which it closes when its loop ends. */
     DeliveryEngine(Consumer<String, byte[]> consumer, RetryScan scan, Dispatcher dispatcher, EngineTasks tasks,
                    SinkSettings settings, TenantConfigView view, Timers timers, ParkedKeys parked, Clock clock,
                    Housekeeping housekeeping) {
         this.consumer = consumer;
-        this.scan = scan;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.settings = settings;
         this.view = view;
         this.timers = timers;
-        this.parked = parked;
         this.clock = clock;
         this.sweepEveryMillis = housekeeping.sweepEvery().toMillis();
+        this.gate = new AssignmentGate(consumer, scan, parked, tasks, timers, clock, this::updateReadiness);
+        this.backpressure = new Backpressure(consumer, settings.limits(), gate::holds);
+        this.committer = new OffsetCommitter(consumer, clock, settings.commitInterval(), gate::holds);
     }
 
     @Override
@@ -92,13 +87,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         } finally {
             hasPartitions = false;
             consumer.close(Duration.ofSeconds(5));
-            stopScans();
+            gate.close();
         }
-    }
-
-    private void stopScans() {
-        scans.values().forEach(PendingScan::abandon);
-        scan.close();
     }
 
     /** Joins the group and sets the engine's own timers: what {@link #run()} does once the config view is complete. */
@@ -118,8 +108,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         }
         tasks.runAll();
         timers.runDue(clock.millis());
-        applyBackpressure();
-        if (clock.millis() - lastCommitAt >= settings.commitInterval().toMillis()) commit(false, partitions.values());
+        backpressure.apply(partitions.values(), dispatcher.bufferedMain(), dispatcher.unloadedRetries());
+        committer.commitIfDue(partitions.values());
     }
 
     private void scheduleSweep() {
@@ -136,40 +126,15 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         });
     }
 
-    /** At a cap, the topic's partitions are paused until the buffer is down to three quarters of it. */
-    private void applyBackpressure() {
-        SinkSettings.Limits limits = settings.limits();
-        pauseOrResume(false, dispatcher.bufferedMain(), limits.maxBufferedRecords());
-        // Past SNS_SINK_MAX_BUFFERED_RETRIES parked notifications are kept by offset only: reading the retry topic goes
-        // on (another tenant's recovery never waits behind a long backlog) until those references reach their own cap.
-        pauseOrResume(true, dispatcher.unloadedRetries(), limits.maxParkedByOffset());
-    }
-
-    private void pauseOrResume(boolean retryTopic, int buffered, int cap) {
-        boolean pause = buffered >= cap;
-        // Runs every loop: the partition sets are only built when there is something to change.
-        if (!pause && (buffered >= cap * 3L / 4 || heldForScan.containsAll(consumer.paused()))) return;
-        Set<TopicPartition> topicPartitions = new HashSet<>();
-        partitions.values().stream().filter(w -> w.retryTopic == retryTopic).forEach(w -> topicPartitions.add(w.partition));
-        if (pause) {
-            consumer.pause(topicPartitions);
-        } else {
-            Set<TopicPartition> paused = new HashSet<>(consumer.paused());
-            paused.retainAll(topicPartitions);
-            paused.removeAll(heldForScan);
-            if (!paused.isEmpty()) consumer.resume(paused);
-        }
-    }
-
     /** SIGTERM: nothing new is sent; what is in flight gets up to the shutdown grace; then what is done is committed. */
     private void drain() {
         dispatcher.drain();
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         awaitIdle(partitions.values(), deadline);
         try {
-            commit(true, partitions.values());
+            committer.commitNow(partitions.values());
         } catch (WakeupException e) {
-            commit(true, partitions.values()); // a wakeup left pending by stop() fails one call only
+            committer.commitNow(partitions.values()); // a wakeup left pending by stop() fails one call only
         }
         // Committed and done: closing the consumer must not wait for the abandoned requests again.
         release(List.copyOf(partitions.values()));
@@ -187,40 +152,6 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         }
         long busy = works.stream().filter(PartitionWork::isBusy).count();
         if (busy > 0) LOG.warn("{} partition(s) still had requests in flight; their records will be delivered again", busy);
-    }
-
-    private void commit(boolean sync, Collection<PartitionWork> works) {
-        lastCommitAt = clock.millis();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Map<TopicPartition, PartitionWork> byPartition = new HashMap<>();
-        for (PartitionWork work : works) {
-            // A held pair has nothing outstanding and its commit read at assignment stays as it is.
-            if (work.isRevoked() || heldForScan.contains(work.partition)) continue;
-            OffsetAndMetadata commit = work.toCommit(consumer.position(work.partition));
-            if (commit != null) {
-                offsets.put(work.partition, commit);
-                byPartition.put(work.partition, work);
-            }
-        }
-        if (offsets.isEmpty()) return;
-        try {
-            if (sync) {
-                consumer.commitSync(offsets);
-                offsets.forEach((tp, commit) -> byPartition.get(tp).committed(commit));
-            } else {
-                consumer.commitAsync(offsets, (committed, error) -> {
-                    if (error == null) {
-                        committed.forEach((tp, commit) -> byPartition.get(tp).committed(commit));
-                    } else {
-                        LOG.warn("Commit failed ({}); the next one will cover it", error.toString());
-                    }
-                });
-            }
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warn("Commit of {} failed ({}); those records may be delivered again", offsets.keySet(), e.toString());
-        }
     }
 
     @Override
@@ -255,59 +186,11 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
             if (!assigned.contains(retry)) {
                 LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
             }
-            OffsetAndMetadata retryCommitted = committed.get(retry);
-            if (retryCommitted != null && retryCommitted.offset() >= retryEnds.getOrDefault(retry, Long.MAX_VALUE)) {
-                // Nothing waits on the retry partition (the usual case): no scan to queue behind another pair's.
-                parked.load(tp.partition(), Map.of());
-                continue;
-            }
-            Set<TopicPartition> pair = assigned.contains(retry) ? Set.of(tp, retry) : Set.of(tp);
-            startScan(new PendingScan(partitions.get(tp), pair, retry, retryCommitted));
+            gate.admit(partitions.get(tp), retry, assigned.contains(retry), committed.get(retry),
+                    retryEnds.getOrDefault(retry, Long.MAX_VALUE));
         }
         updateReadiness();
         LOG.info("Assigned {}", assigned);
-    }
-
-    /**
-     * Until its parked keys are counted, nothing of the pair may reach the dispatcher (a newer notification must not
-     * overtake one parked by an earlier owner): it stays paused while the other pairs deliver.
-     */
-    private void startScan(PendingScan pending) {
-        int number = pending.notifications.partition.partition();
-        consumer.pause(pending.pair);
-        heldForScan.addAll(pending.pair);
-        scans.put(number, pending);
-        submit(pending);
-    }
-
-    private void submit(PendingScan pending) {
-        scan.count(pending.retry, pending.retryCommitted, SCAN_TIMEOUT, pending::isAbandoned,
-                counts -> tasks.execute(() -> scanned(pending, counts)),
-                error -> tasks.execute(() -> scanFailed(pending, error)));
-    }
-
-    private void scanned(PendingScan pending, Map<String, Integer> counts) {
-        int number = pending.notifications.partition.partition();
-        if (scans.get(number) != pending) return; // revoked meanwhile, perhaps assigned again with a scan of its own
-        scans.remove(number);
-        parked.load(number, counts);
-        List<TopicPartition> stillHeld = pending.pair.stream().filter(heldForScan::remove).toList();
-        consumer.resume(stillHeld);
-        updateReadiness();
-        LOG.info("Counted the keys waiting on {} ({}); delivering {}", pending.retry, counts.size(), stillHeld);
-    }
-
-    /**
-     * The pair stays held and its count is tried again shortly. Not a rebalance as when committed offsets cannot be
-     * read: that would stop every pair of the group for as long as all their scans take, when only this one is unsafe.
-     */
-    private void scanFailed(PendingScan pending, RuntimeException e) {
-        if (scans.get(pending.notifications.partition.partition()) != pending) return;
-        LOG.warn("Could not count the keys waiting on {} ({}); {} stays paused, trying again in {}", pending.retry,
-                e.toString(), pending.pair, SCAN_RETRY_AFTER);
-        timers.at(clock.millis() + SCAN_RETRY_AFTER.toMillis(), () -> {
-            if (scans.get(pending.notifications.partition.partition()) == pending) submit(pending);
-        });
     }
 
     @Override
@@ -318,7 +201,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         // Long enough for a request started just now to finish or time out.
         Duration grace = settings.http().connectTimeout().plus(settings.http().responseTimeout()).plusSeconds(1);
         awaitIdle(works, System.nanoTime() + grace.toNanos());
-        commit(true, works);
+        committer.commitNow(works);
         release(works);
         LOG.info("Revoked {}", revoked);
     }
@@ -333,19 +216,14 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         dispatcher.revoke(works);
         for (PartitionWork work : works) {
             partitions.remove(work.partition);
-            heldForScan.remove(work.partition);
-            PendingScan pending = scans.get(work.partition.partition());
-            if (pending != null && pending.notifications == work) {
-                pending.abandon();
-                scans.remove(work.partition.partition());
-            }
+            gate.release(work);
         }
         updateReadiness();
     }
 
     /** Ready once a notifications partition can deliver: assigned, and its parked keys counted. */
     private void updateReadiness() {
-        hasPartitions = partitions.values().stream().anyMatch(w -> !w.retryTopic && !heldForScan.contains(w.partition));
+        hasPartitions = partitions.values().stream().anyMatch(w -> !w.retryTopic && !gate.holds(w.partition));
     }
 
     boolean hasPartitions() {
@@ -355,30 +233,5 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     /** Asks the loop to stop: no new records; in-flight work gets the shutdown grace. */
     void stop() {
         running = false;
-    }
-
-    /** A pair waiting for its retry partition's count; {@code notifications} tells one assignment from the next. */
-    private static final class PendingScan {
-        final PartitionWork notifications;
-        final Set<TopicPartition> pair;
-        final TopicPartition retry;
-        final OffsetAndMetadata retryCommitted;
-        private volatile boolean abandoned;
-
-        PendingScan(PartitionWork notifications, Set<TopicPartition> pair, TopicPartition retry,
-                    OffsetAndMetadata retryCommitted) {
-            this.notifications = notifications;
-            this.pair = pair;
-            this.retry = retry;
-            this.retryCommitted = retryCommitted;
-        }
-
-        void abandon() {
-            abandoned = true;
-        }
-
-        boolean isAbandoned() {
-            return abandoned;
-        }
     }
 }

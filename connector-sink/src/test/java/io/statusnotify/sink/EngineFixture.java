@@ -59,6 +59,8 @@ final class EngineFixture implements AutoCloseable {
     final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
             new ByteArraySerializer());
     final FakeSender sender = new FakeSender();
+    /** The core's metrics. */
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TenantConfigView view;
     final DeliveryCore core;
     private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
@@ -82,7 +84,7 @@ final class EngineFixture implements AutoCloseable {
                         LoggerFactory.getLogger(TenantConfigView.class)));
         DeliveryCore.Clients clients = new DeliveryCore.Clients(consumer, scanConsumer, new DirectExecutorService(),
                 readerConsumer, producer);
-        this.core = new DeliveryCore(settings, view, clients, sender, new SimpleMeterRegistry(), clock,
+        this.core = new DeliveryCore(settings, view, clients, sender, registry, clock,
                 Housekeeping.DEFAULTS);
         core.engine.start();
     }
