@@ -51,7 +51,7 @@ class HttpSenderTlsTest {
     }
 
     private HttpSender sender(List<X509Certificate> extraCas) {
-        return open(new HttpSender(Duration.ofSeconds(2), Duration.ofSeconds(2), 10, DestinationPolicy.defaults(), extraCas));
+        return open(new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 10, DestinationPolicy.defaults(), extraCas));
     }
 
     private RecordingReceiver https(TestCertificates.Issued certificate) {
