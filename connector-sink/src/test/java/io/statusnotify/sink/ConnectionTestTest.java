@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The connection test against real HTTP and HTTPS servers, in the words an operator reads. */
 class ConnectionTestTest {
-    private static final SinkSettings.Http HTTP = new SinkSettings.Http(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private static final SinkSettings.Http HTTP = new SinkSettings.Http(Duration.ofSeconds(5), Duration.ofSeconds(10));
     @TempDir
     static Path dir;
     private static TestCertificates ca;

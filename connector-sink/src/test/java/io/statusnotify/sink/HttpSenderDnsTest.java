@@ -43,7 +43,7 @@ class HttpSenderDnsTest {
             return host;
         }
     };
-    private final HttpSender sender = new HttpSender(Duration.ofSeconds(2), Duration.ofSeconds(5), 10,
+    private final HttpSender sender = new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 10,
             new CheckedDnsResolver(DestinationPolicy.defaults(), hangingForSlowTest), List.of());
 
     @AfterEach

@@ -62,7 +62,7 @@ class HttpSenderHttp2Test {
                 })
                 .create();
         server.start();
-        try (HttpSender sender = new HttpSender(Duration.ofSeconds(2), Duration.ofSeconds(2), 4, DestinationPolicy.defaults(),
+        try (HttpSender sender = new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 4, DestinationPolicy.defaults(),
                 TlsContexts.certificates(ca.caPem(), "test"))) {
             ListenerEndpoint endpoint = server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), URIScheme.HTTPS)
                     .get(10, TimeUnit.SECONDS);

@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 /** A tenant's own HTTP client is built off the caller's thread: a slow or failing build holds up that tenant only. */
 class HttpSenderOwnClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration CONNECT = Duration.ofSeconds(2);
-    private static final Duration RESPONSE = Duration.ofSeconds(5);
+    private static final Duration CONNECT = Duration.ofSeconds(5);
+    private static final Duration RESPONSE = Duration.ofSeconds(10);
     private static final AttemptResult NO_CONTENT = new AttemptResult.Response(204, "No Content", null);
     @TempDir
     static Path dir;

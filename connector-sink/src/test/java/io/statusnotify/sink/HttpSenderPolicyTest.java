@@ -34,7 +34,7 @@ class HttpSenderPolicyTest {
     }
 
     private HttpSender sender(Map<String, String> policy) {
-        HttpSender sender = new HttpSender(Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
+        HttpSender sender = new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 10,
                 DestinationPolicy.from(Settings.of(policy)), List.of());
         senders.add(sender);
         return sender;

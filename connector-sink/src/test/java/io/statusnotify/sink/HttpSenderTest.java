@@ -19,16 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpSenderTest {
     private static final byte[] BODY = "{\"version\":1,\"name\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8);
     private final RecordingReceiver receiver = RecordingReceiver.start();
-    private final HttpSender sender = new HttpSender(Duration.ofSeconds(1), Duration.ofMillis(500), 10);
+    private final HttpSender sender = new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 10);
+    /** Only for the test of the response timeout itself. */
+    private final HttpSender impatient = new HttpSender(Duration.ofSeconds(5), Duration.ofMillis(500), 10);
 
     @AfterEach
     void tearDown() {
         sender.close();
+        impatient.close();
         receiver.close();
     }
 
-    /** The sender is asynchronous; these tests look at one attempt's result at a time. */
     private AttemptResult post(TenantConfig target, byte[] body) {
+        return post(sender, target, body);
+    }
+
+    /** The sender is asynchronous; these tests look at one attempt's result at a time. */
+    private static AttemptResult post(HttpSender sender, TenantConfig target, byte[] body) {
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         sender.post(target, body, result::complete);
         return result.orTimeout(10, TimeUnit.SECONDS).join();
@@ -97,7 +104,7 @@ class HttpSenderTest {
             return Reply.status(204);
         });
 
-        AttemptResult result = post(target("/slow", null, null), BODY);
+        AttemptResult result = post(impatient, target("/slow", null, null), BODY);
 
         assertThat(result).isInstanceOf(AttemptResult.Failure.class);
         assertThat(ResponsePolicy.classify(result, Instant.now())).isInstanceOf(Verdict.Retry.class)

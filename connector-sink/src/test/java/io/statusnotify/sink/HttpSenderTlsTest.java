@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** HTTPS against real JDK HTTPS servers with certificates made by keytool in the test. */
+/** HTTPS against real JDK HTTPS servers with certificates made in the test (TestCertificates). */
 class HttpSenderTlsTest {
     private static final byte[] BODY = "{\"sequenceNum\":7}".getBytes(StandardCharsets.UTF_8);
     private static final String LOCAL_SAN = "dns:localhost,ip:127.0.0.1";
@@ -51,7 +51,7 @@ class HttpSenderTlsTest {
     }
 
     private HttpSender sender(List<X509Certificate> extraCas) {
-        return open(new HttpSender(Duration.ofSeconds(2), Duration.ofSeconds(2), 10, DestinationPolicy.defaults(), extraCas));
+        return open(new HttpSender(Duration.ofSeconds(5), Duration.ofSeconds(10), 10, DestinationPolicy.defaults(), extraCas));
     }
 
     private RecordingReceiver https(TestCertificates.Issued certificate) {
