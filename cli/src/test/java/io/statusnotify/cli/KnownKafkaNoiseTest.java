@@ -35,6 +35,23 @@ class KnownKafkaNoiseTest {
     }
 
     @Test
+    void theBrokersInternalTopicAlreadyExistsWarningIsDropped() {
+        FilterReply reply = decide(KnownKafkaNoise.AUTO_TOPIC_CREATION, Level.WARN,
+                "Auto topic creation failed for __consumer_offsets with error 'TOPIC_ALREADY_EXISTS': Topic "
+                        + "'__consumer_offsets' already exists.");
+
+        assertThat(reply).isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void otherAutoTopicCreationFailuresStillShow() {
+        FilterReply reply = decide(KnownKafkaNoise.AUTO_TOPIC_CREATION, Level.WARN,
+                "Auto topic creation failed for __transaction_state with error 'INVALID_REPLICATION_FACTOR': ...");
+
+        assertThat(reply).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
     void theSameTextFromAnotherLoggerStillShows() {
         FilterReply reply = decide("org.apache.kafka.clients.admin.KafkaAdminClient", Level.WARN,
                 KnownKafkaNoise.ALREADY_CLOSED);
