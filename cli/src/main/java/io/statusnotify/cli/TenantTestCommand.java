@@ -1,11 +1,13 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.sink.http.HttpSettings;
+import io.statusnotify.sink.config.SecuritySettings;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
-import io.statusnotify.sink.ConnectionTest;
-import io.statusnotify.sink.SinkSettings;
+import io.statusnotify.sink.connectiontest.ConnectionTest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,12 +66,12 @@ final class TenantTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SinkSettings.Security security;
-        SinkSettings.Http http;
+        SecuritySettings security;
+        HttpSettings http;
         try {
             Settings settings = Settings.of(ops.environment());
-            security = SinkSettings.Security.from(settings);
-            http = SinkSettings.Http.from(settings);
+            security = SecuritySettings.from(settings);
+            http = HttpSettings.from(settings);
         } catch (SettingsException e) {
             throw OpsFailure.usage(e.getMessage());
         }

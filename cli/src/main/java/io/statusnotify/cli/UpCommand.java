@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;
 import io.statusnotify.admin.AdminSettings;
-import io.statusnotify.sink.StatusPage;
+import io.statusnotify.sink.status.StatusPage;
 import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;

@@ -1,5 +1,24 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.engine.LimitSettings;
+import io.statusnotify.sink.config.SecuritySettings;
+
+import io.statusnotify.sink.config.ConfigFollower;
+import io.statusnotify.sink.connectiontest.ConnectionTest;
+import io.statusnotify.sink.engine.DeliveryCore;
+import io.statusnotify.sink.engine.Housekeeping;
+import io.statusnotify.sink.http.HttpSender;
+import io.statusnotify.sink.kafka.Outbox;
+import io.statusnotify.sink.kafka.ParkedReader;
+import io.statusnotify.sink.kafka.Readers;
+import io.statusnotify.sink.kafka.RetryScan;
+import io.statusnotify.sink.config.Route;
+import io.statusnotify.sink.status.SinkMetrics;
+import io.statusnotify.sink.status.StatusPage;
+import io.statusnotify.sink.config.TenantConfigView;
+import io.statusnotify.sink.config.TenantSecrets;
+import io.statusnotify.sink.status.TenantStatus;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statusnotify.schema.ConfigRefusals;
@@ -41,8 +60,8 @@ public final class SinkApp implements AutoCloseable {
     private SinkApp(SinkSettings settings, MeterRegistry registry, Housekeeping housekeeping) {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
-        SinkSettings.Limits limits = settings.limits();
-        SinkSettings.Security security = settings.security();
+        LimitSettings limits = settings.limits();
+        SecuritySettings security = settings.security();
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault(),
                 new TenantSecrets(new SecretBox(security.secretKeys()), security.allowCleartextSecrets()),
                 new ConfigRefusals(registry, SinkMetrics.CONFIG_REFUSED, LoggerFactory.getLogger(TenantConfigView.class)));
@@ -51,13 +70,13 @@ public final class SinkApp implements AutoCloseable {
         Consumer<String, byte[]> consumer = notificationConsumer(settings);
         DeliveryCore.Clients clients = new DeliveryCore.Clients(consumer, RetryScan.consumer(settings.kafkaCopy()),
                 RetryScan.newThread(), ParkedReader.consumer(settings.kafkaCopy()), Outbox.producer(settings.kafkaCopy()));
-        this.core = new DeliveryCore(settings, view, clients, sender, registry, clock, housekeeping);
+        this.core = new DeliveryCore(settings.engine(), view, clients, sender, registry, clock, housekeeping);
         // Consumer lag, fetch rates and the producer's errors come with the sink's own meters.
-        this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), core.outbox.bindTo(registry));
-        this.follower = new ConfigFollower(configConsumer(settings), settings.topics().tenantConfig(), view, core.barrier,
-                clock, core.engine::stop);
+        this.clientMetrics = List.of(bind(new KafkaClientMetrics(consumer), registry), core.bindTo(registry));
+        this.follower = new ConfigFollower(configConsumer(settings), settings.topics().tenantConfig(), view, core.barrier(),
+                clock, core::stop);
         this.followerThread = new Thread(follower, "sink-config");
-        this.deliveryThread = new Thread(core.engine, "sink-delivery");
+        this.deliveryThread = new Thread(core.loop(), "sink-delivery");
     }
 
     /**
@@ -86,7 +105,7 @@ public final class SinkApp implements AutoCloseable {
 
     /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
     public List<TenantStatus> tenantStatuses() {
-        return core.dispatcher.statuses();
+        return core.statuses();
     }
 
     /**
@@ -111,7 +130,7 @@ public final class SinkApp implements AutoCloseable {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("delivering", !closing && deliveryThread.isAlive());
         checks.put("configCaughtUp", view.isCaughtUp());
-        checks.put("partitionsAssigned", core.engine.hasPartitions());
+        checks.put("partitionsAssigned", core.hasPartitions());
         return checks;
     }
 
@@ -124,14 +143,13 @@ public final class SinkApp implements AutoCloseable {
         if (closing) return;
         closing = true;
         LOG.info("Stopping sink");
-        core.engine.stop();
+        core.stop();
         join(deliveryThread, settings.shutdownGrace().plus(CLOSE_GRACE).plus(CLOSE_GRACE));
         if (deliveryThread.isAlive()) LOG.warn("Delivery still busy after the shutdown grace; closing anyway");
         follower.stop();
         join(followerThread, CLOSE_GRACE);
-        core.parkedReader.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
-        core.outbox.close();
+        core.closeClients();
         sender.close();
         LOG.info("Sink stopped");
     }

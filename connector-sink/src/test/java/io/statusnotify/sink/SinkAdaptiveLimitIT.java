@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.statusnotify.testing.DelayedReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

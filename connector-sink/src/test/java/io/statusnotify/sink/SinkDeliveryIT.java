@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.config.Route;
+import io.statusnotify.sink.status.SinkMetrics;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statusnotify.schema.Json;

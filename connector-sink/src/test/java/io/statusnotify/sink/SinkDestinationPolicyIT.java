@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.http.DestinationRefusedException;
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.statusnotify.testing.RecordingReceiver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.kafka.DeadLetter;
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.Notification;
 import io.statusnotify.testing.RecordingReceiver;

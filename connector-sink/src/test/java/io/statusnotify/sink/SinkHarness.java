@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.http.BasicAuth;
+import io.statusnotify.sink.engine.Housekeeping;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statusnotify.schema.Json;
@@ -34,10 +37,10 @@ import static org.awaitility.Awaitility.await;
  * One test's own topics, group and sink instances on the shared broker, with small retry settings. Usually made and
  * bound to the broker by {@link SinkHarnessExtension}, which also closes it.
  */
-final class SinkHarness implements AutoCloseable {
+public final class SinkHarness implements AutoCloseable {
     static final String USERNAME = "hook-user";
     static final String PASSWORD = "s3cr3t-Pa55word!";
-    static final long SEQ_BASE = 10_000_000_000L;
+    public static final long SEQ_BASE = 10_000_000_000L;
 
     /** The broker, once bound ({@link #bind}). */
     TestKafka kafka;
@@ -133,11 +136,11 @@ final class SinkHarness implements AutoCloseable {
         return notification;
     }
 
-    static Notification seedNotification(String tenant, long sequenceNum) {
+    public static Notification seedNotification(String tenant, long sequenceNum) {
         return seedNotification(tenant, null, sequenceNum);
     }
 
-    static Notification seedNotification(String tenant, String memberId, long sequenceNum) {
+    public static Notification seedNotification(String tenant, String memberId, long sequenceNum) {
         UserStatus seed = Json.read(seedBytes(), Notification.class).userStatusNotification();
         User u = seed.user();
         User user = new User(u.userName(), u.displayName(), memberId == null ? u.memberID() : memberId, u.userState(),

@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver;

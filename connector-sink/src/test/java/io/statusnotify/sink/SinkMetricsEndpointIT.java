@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;

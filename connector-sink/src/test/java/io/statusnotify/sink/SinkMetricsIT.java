@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.engine.Housekeeping;
+import io.statusnotify.sink.status.TenantStatus;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.testing.RecordingReceiver;

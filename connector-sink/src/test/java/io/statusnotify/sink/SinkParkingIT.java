@@ -1,5 +1,12 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.http.BasicAuth;
+import io.statusnotify.sink.engine.Housekeeping;
+import io.statusnotify.sink.kafka.RetryHeaders;
+import io.statusnotify.sink.config.Route;
+import io.statusnotify.sink.status.SinkMetrics;
+import io.statusnotify.sink.status.TenantStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statusnotify.schema.Json;
 import io.statusnotify.schema.Notification;

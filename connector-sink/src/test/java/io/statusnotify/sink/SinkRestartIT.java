@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.offsets.OffsetMap;
+import io.statusnotify.sink.status.SinkMetrics;
+
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.RecordingReceiver.Reply;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

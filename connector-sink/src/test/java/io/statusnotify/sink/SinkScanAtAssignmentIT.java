@@ -1,5 +1,7 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.engine.Housekeeping;
+
 import io.statusnotify.testing.RecordingReceiver;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;

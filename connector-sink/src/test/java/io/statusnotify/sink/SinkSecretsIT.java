@@ -1,5 +1,8 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.status.SinkMetrics;
+import io.statusnotify.sink.http.WebhookSignature;
+
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
@@ -62,7 +65,7 @@ class SinkSecretsIT {
         // The other tenant is served; the refused one's notifications are parked, nothing is sent for them.
         await().atMost(WAIT).until(() -> receiver.requestsTo("/hooks/acme").size() == 1);
         await().atMost(WAIT).until(() -> sink.count(SinkMetrics.PARKED, "tenant", "clear", "cause",
-                Dispatcher.CREDENTIALS_UNUSABLE) >= 1);
+                "credentials-unusable") >= 1);
         assertThat(receiver.requestsTo("/hooks/clear")).isEmpty();
         assertThat(SinkHarness.capturedLog()).contains("Tenant 'clear' gets nothing until its config record changes",
                 "password: clear text is not accepted");

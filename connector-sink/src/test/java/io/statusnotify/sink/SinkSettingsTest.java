@@ -1,5 +1,11 @@
 package io.statusnotify.sink;
 
+import io.statusnotify.sink.http.HttpSettings;
+import io.statusnotify.sink.engine.LimitAlgorithm;
+import io.statusnotify.sink.engine.LimitSettings;
+import io.statusnotify.sink.engine.RetrySettings;
+import io.statusnotify.sink.engine.TenantLimitSettings;
+
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.junit.jupiter.api.Test;
@@ -19,12 +25,12 @@ class SinkSettingsTest {
 
         assertThat(settings.groupId()).isEqualTo("statusnotify-sink");
         assertThat(settings.allowTenantConfigByDefault()).isTrue();
-        assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(5), Duration.ofSeconds(10)));
-        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
+        assertThat(settings.http()).isEqualTo(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        assertThat(settings.retry()).isEqualTo(new RetrySettings(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)), 0.2,
                 Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofDays(7), 0));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(1000, 1000, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 100, 3,
-                new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.GRADIENT, 64, 4)));
+        assertThat(settings.limits()).isEqualTo(new LimitSettings(1000, 1000, 1000, Duration.ofSeconds(5), 10_000, 10_000, 200_000, 100, 3,
+                new TenantLimitSettings(LimitAlgorithm.GRADIENT, 64, 4)));
         assertThat(settings.receiptsEnabled()).isTrue();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(200));
@@ -34,7 +40,7 @@ class SinkSettingsTest {
         assertThat(settings.kafka().getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
     }
 
-    private static SinkSettings.TenantLimits tenantLimits(Map<String, String> env) {
+    private static TenantLimitSettings tenantLimits(Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("KAFKA_BOOTSTRAP_SERVERS", "b:1");
         return SinkSettings.from(Settings.of(all)).limits().tenantLimits();
@@ -43,14 +49,14 @@ class SinkSettingsTest {
     @Test
     void givenTheAdaptiveLimitsKeys_whenSet_thenTheyAreRead() {
         assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", "AIMD", "SNS_TENANT_INITIAL_IN_FLIGHT", "16",
-                "SNS_TENANT_MIN_IN_FLIGHT", "2"))).isEqualTo(new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.AIMD, 16, 2));
-        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", " fixed ")).algorithm()).isEqualTo(SinkSettings.LimitAlgorithm.FIXED);
-        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", "gradient")).algorithm()).isEqualTo(SinkSettings.LimitAlgorithm.GRADIENT);
+                "SNS_TENANT_MIN_IN_FLIGHT", "2"))).isEqualTo(new TenantLimitSettings(LimitAlgorithm.AIMD, 16, 2));
+        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", " fixed ")).algorithm()).isEqualTo(LimitAlgorithm.FIXED);
+        assertThat(tenantLimits(Map.of("SNS_TENANT_LIMIT", "gradient")).algorithm()).isEqualTo(LimitAlgorithm.GRADIENT);
     }
 
     @Test
     void givenACeilingBelowTheInitialOrMinimum_whenATenantsLimitIsMade_thenTheCeilingWins() {
-        SinkSettings.TenantLimits limits = tenantLimits(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "2"));
+        TenantLimitSettings limits = tenantLimits(Map.of("SNS_TENANT_MAX_IN_FLIGHT", "2"));
 
         assertThat(limits.initial(2)).isEqualTo(2);
         assertThat(limits.min(2)).isEqualTo(2);
@@ -88,11 +94,11 @@ class SinkSettingsTest {
 
         assertThat(settings.groupId()).isEqualTo("g");
         assertThat(settings.allowTenantConfigByDefault()).isFalse();
-        assertThat(settings.http()).isEqualTo(new SinkSettings.Http(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        assertThat(settings.retry()).isEqualTo(new SinkSettings.Retry(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+        assertThat(settings.http()).isEqualTo(new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        assertThat(settings.retry()).isEqualTo(new RetrySettings(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 0, Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofDays(2), 3));
-        assertThat(settings.limits()).isEqualTo(new SinkSettings.Limits(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 100, 3,
-                new SinkSettings.TenantLimits(SinkSettings.LimitAlgorithm.GRADIENT, 64, 4)));
+        assertThat(settings.limits()).isEqualTo(new LimitSettings(7, 2, 5, Duration.ofSeconds(5), 100, 50, 200_000, 100, 3,
+                new TenantLimitSettings(LimitAlgorithm.GRADIENT, 64, 4)));
         assertThat(settings.receiptsEnabled()).isFalse();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(4));
         assertThat(settings.topics().notifications()).isEqualTo("n");

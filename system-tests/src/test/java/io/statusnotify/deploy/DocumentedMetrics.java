@@ -16,7 +16,7 @@ import static io.micrometer.core.instrument.Meter.Type.TIMER;
  * so renaming a meter fails a test instead of emptying a dashboard panel.
  */
 final class DocumentedMetrics {
-    static final String SINK_METERS = "io.statusnotify.sink.SinkMetrics";
+    static final String SINK_METERS = "io.statusnotify.sink.status.SinkMetrics";
     static final String STREAMS_METERS = "io.statusnotify.streams.PipelineMeters";
 
     enum Source { SINK, STREAMS, KAFKA_CLIENT }

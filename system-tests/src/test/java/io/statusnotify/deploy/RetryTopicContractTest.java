@@ -21,7 +21,7 @@ class RetryTopicContractTest {
         headers.path("properties").fieldNames().forEachRemaining(documented::add);
 
         assertThat(documented).isNotEmpty().containsExactlyInAnyOrderElementsOf(
-                AppConstants.withPrefix("io.statusnotify.sink.RetryHeaders", "sns.retry."));
+                AppConstants.withPrefix("io.statusnotify.sink.kafka.RetryHeaders", "sns.retry."));
     }
 
     @Test
@@ -30,8 +30,8 @@ class RetryTopicContractTest {
         schema("notificationDeadLetterHeaders").path("properties").path("sns.error.reason").path("enum")
                 .forEach(reason -> documented.add(reason.asText()));
 
-        Set<String> written = new TreeSet<>(AppConstants.withPrefix("io.statusnotify.sink.DeadLetter", ""));
-        written.addAll(AppConstants.withPrefix("io.statusnotify.sink.DestinationRefusedException", ""));
+        Set<String> written = new TreeSet<>(AppConstants.withPrefix("io.statusnotify.sink.kafka.DeadLetter", ""));
+        written.addAll(AppConstants.withPrefix("io.statusnotify.sink.http.DestinationRefusedException", ""));
         assertThat(documented).isNotEmpty().isEqualTo(written);
     }
 

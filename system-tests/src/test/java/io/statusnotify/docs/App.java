@@ -1,5 +1,8 @@
 package io.statusnotify.docs;
 
+import io.statusnotify.sink.http.HttpSettings;
+import io.statusnotify.sink.config.SecuritySettings;
+
 import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.admin.LogFormat;
 import io.statusnotify.secrets.SecretKeys;
@@ -35,8 +38,8 @@ enum App {
     CLI(s -> {
         TopicNames.from(s);
         SecretKeys.from(s);
-        SinkSettings.Security.from(s);
-        SinkSettings.Http.from(s);
+        SecuritySettings.from(s);
+        HttpSettings.from(s);
     });
 
     private final Consumer<Settings> reader;

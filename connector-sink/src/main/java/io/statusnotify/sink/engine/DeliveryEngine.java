@@ -1,0 +1,242 @@
+package io.statusnotify.sink.engine;
+
+import io.statusnotify.sink.kafka.ParkedKeys;
+import io.statusnotify.sink.offsets.PartitionWork;
+import io.statusnotify.sink.kafka.RetryScan;
+import io.statusnotify.sink.config.TenantConfigView;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sink's consumer thread: polls the notifications and retry topics (the same partition numbers of both are
+ * assigned together), hands records to the {@link Dispatcher} and runs HTTP and producer callbacks and timers; as the
+ * group's rebalance listener it sets up and hands over partitions. Its parts: the {@link AssignmentGate} (a pair held
+ * until its parked keys are counted), {@link Backpressure} (pauses at the buffer caps) and the {@link OffsetCommitter}.
+ * Every piece of delivery state lives on this one thread; other threads hand it work through {@link EngineTasks}.
+ * Tests drive it without a thread: {@link #start()}, then {@link #pollOnce()}.
+ */
+final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
+    private static final long IDLE_POLL_MILLIS = 100;
+    private static final long BUSY_POLL_MILLIS = 2;
+    private static final long STATUS_EVERY_MILLIS = 1_000;
+    /** Reading offsets at assignment runs within poll: below max.poll.interval.ms (5 min). */
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Consumer<String, byte[]> consumer;
+    private final Dispatcher dispatcher;
+    private final EngineTasks tasks;
+    private final EngineSettings settings;
+    private final TenantConfigView view;
+    private final Timers timers;
+    private final Clock clock;
+    private final long sweepEveryMillis;
+    private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
+    private final AssignmentGate gate;
+    private final Backpressure backpressure;
+    private final OffsetCommitter committer;
+    private volatile boolean running = true;
+    private volatile boolean hasPartitions;
+
+    /** Over {@code consumer} (the group's) and {@code scan}, which it closes when its loop ends. */
+    DeliveryEngine(Consumer<String, byte[]> consumer, RetryScan scan, Dispatcher dispatcher, EngineTasks tasks,
+                   EngineSettings settings, TenantConfigView view, Timers timers, ParkedKeys parked, Clock clock,
+                   Housekeeping housekeeping) {
+        this.consumer = consumer;
+        this.dispatcher = dispatcher;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.view = view;
+        this.timers = timers;
+        this.clock = clock;
+        this.sweepEveryMillis = housekeeping.sweepEvery().toMillis();
+        this.gate = new AssignmentGate(consumer, scan, parked, tasks, timers, clock, this::updateReadiness);
+        this.backpressure = new Backpressure(consumer, settings.limits(), gate::holds);
+        this.committer = new OffsetCommitter(consumer, clock, settings.commitInterval(), gate::holds);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running && !view.awaitCaughtUp(Duration.ofMillis(100))) {
+                // Delivering before the view is complete would drop notifications of tenants not read yet.
+            }
+            start();
+            while (running) {
+                pollOnce();
+            }
+            drain();
+        } catch (WakeupException e) {
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Delivery stopped by an unexpected error", e);
+        } finally {
+            hasPartitions = false;
+            consumer.close(Duration.ofSeconds(5));
+            gate.close();
+        }
+    }
+
+    /** Joins the group and sets the engine's own timers: what {@link #run()} does once the config view is complete. */
+    void start() {
+        consumer.subscribe(List.of(settings.topics().notifications(), settings.topics().notificationsRetry()), this);
+        scheduleSweep();
+        scheduleStatus();
+    }
+
+    /** One turn of the loop: poll, hand records over, run callbacks and due timers, backpressure, maybe commit. */
+    void pollOnce() {
+        long now = clock.millis();
+        long ceiling = dispatcher.inFlight() > 0 || !tasks.isEmpty() ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(timers.millisUntilNext(now, ceiling)))) {
+            PartitionWork work = partitions.get(new TopicPartition(record.topic(), record.partition()));
+            if (work != null) dispatcher.accept(work, record);
+        }
+        tasks.runAll();
+        timers.runDue(clock.millis());
+        backpressure.apply(partitions.values(), dispatcher.bufferedMain(), dispatcher.unloadedRetries());
+        committer.commitIfDue(partitions.values());
+    }
+
+    private void scheduleSweep() {
+        timers.at(clock.millis() + sweepEveryMillis, () -> {
+            dispatcher.sweep();
+            scheduleSweep();
+        });
+    }
+
+    private void scheduleStatus() {
+        timers.at(clock.millis() + STATUS_EVERY_MILLIS, () -> {
+            dispatcher.publishStatus();
+            scheduleStatus();
+        });
+    }
+
+    /** SIGTERM: nothing new is sent; what is in flight gets up to the shutdown grace; then what is done is committed. */
+    private void drain() {
+        dispatcher.drain();
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        awaitIdle(partitions.values(), deadline);
+        try {
+            committer.commitNow(partitions.values());
+        } catch (WakeupException e) {
+            committer.commitNow(partitions.values()); // a wakeup left pending by stop() fails one call only
+        }
+        // Committed and done: closing the consumer must not wait for the abandoned requests again.
+        release(List.copyOf(partitions.values()));
+    }
+
+    /** Runs callbacks until the partitions have nothing in flight, or until the deadline. */
+    private void awaitIdle(Collection<PartitionWork> works, long deadlineNanos) {
+        try {
+            while (works.stream().anyMatch(PartitionWork::isBusy) && System.nanoTime() < deadlineNanos) {
+                tasks.runNext(50);
+                timers.runDue(clock.millis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long busy = works.stream().filter(PartitionWork::isBusy).count();
+        if (busy > 0) LOG.warn("{} partition(s) still had requests in flight; their records will be delivered again", busy);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        if (assigned.isEmpty()) return;
+        String retryTopic = settings.topics().notificationsRetry();
+        Set<TopicPartition> retries = new HashSet<>();
+        assigned.stream().filter(tp -> !tp.topic().equals(retryTopic))
+                .forEach(tp -> retries.add(new TopicPartition(retryTopic, tp.partition())));
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        Map<TopicPartition, Long> retryEnds;
+        try {
+            Set<TopicPartition> wanted = new HashSet<>(assigned);
+            wanted.addAll(retries);
+            committed = consumer.committed(wanted, SETUP_TIMEOUT);
+            retryEnds = consumer.endOffsets(retries, SETUP_TIMEOUT);
+        } catch (KafkaException e) {
+            // Without its committed offsets a partition cannot be delivered safely: hold it and ask the group to hand
+            // it out again (a broker restart, say).
+            LOG.warn("Could not set up {} ({}); pausing them and rejoining the group", assigned, e.toString());
+            assigned.forEach(partitions::remove);
+            consumer.pause(assigned);
+            consumer.enforceRebalance("partition setup failed");
+            return;
+        }
+        for (TopicPartition tp : assigned) {
+            partitions.put(tp, new PartitionWork(tp, tp.topic().equals(retryTopic), committed.get(tp)));
+        }
+        for (TopicPartition tp : assigned) {
+            if (tp.topic().equals(retryTopic)) continue;
+            TopicPartition retry = new TopicPartition(retryTopic, tp.partition());
+            if (!assigned.contains(retry)) {
+                LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
+            }
+            gate.admit(partitions.get(tp), retry, assigned.contains(retry), committed.get(retry),
+                    retryEnds.getOrDefault(retry, Long.MAX_VALUE));
+        }
+        updateReadiness();
+        LOG.info("Assigned {}", assigned);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        List<PartitionWork> works = revoked.stream().map(partitions::get).filter(w -> w != null).toList();
+        if (works.isEmpty()) return;
+        works.forEach(PartitionWork::close);
+        // Long enough for a request started just now to finish or time out.
+        Duration grace = settings.requestTimeout().plusSeconds(1);
+        awaitIdle(works, System.nanoTime() + grace.toNanos());
+        committer.commitNow(works);
+        release(works);
+        LOG.info("Revoked {}", revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+        release(lost.stream().map(partitions::get).filter(w -> w != null).toList());
+        LOG.warn("Lost {} (their finished but uncommitted records will be delivered again)", lost);
+    }
+
+    private void release(List<PartitionWork> works) {
+        dispatcher.revoke(works);
+        for (PartitionWork work : works) {
+            partitions.remove(work.partition);
+            gate.release(work);
+        }
+        updateReadiness();
+    }
+
+    /** Ready once a notifications partition can deliver: assigned, and its parked keys counted. */
+    private void updateReadiness() {
+        hasPartitions = partitions.values().stream().anyMatch(w -> !w.retryTopic && !gate.holds(w.partition));
+    }
+
+    boolean hasPartitions() {
+        return hasPartitions;
+    }
+
+    /** Asks the loop to stop: no new records; in-flight work gets the shutdown grace. */
+    void stop() {
+        running = false;
+    }
+}

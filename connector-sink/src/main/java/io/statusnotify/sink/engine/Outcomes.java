@@ -1,0 +1,184 @@
+package io.statusnotify.sink.engine;
+
+import io.statusnotify.sink.http.AttemptResult;
+import io.statusnotify.sink.kafka.DeadLetter;
+import io.statusnotify.sink.kafka.Outbox;
+import io.statusnotify.sink.kafka.ParkedKeys;
+import io.statusnotify.sink.offsets.PartitionWork;
+import io.statusnotify.sink.kafka.RetryHeaders;
+import io.statusnotify.sink.status.SinkMetrics;
+
+import io.statusnotify.logging.Throttle;
+import io.statusnotify.schema.BadRecordException;
+import io.statusnotify.schema.DeliveryReceipt;
+import io.statusnotify.schema.NotificationKey;
+import io.statusnotify.schema.SafeText;
+import io.statusnotify.schema.TenantConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * How a notification leaves the sink's hands — delivered, dropped, parked on the retry topic, or dead-lettered — with
+ * its offset marked done (only once Kafka has what was written), its metrics, its log line and its receipt.
+ * Engine thread only; producer callbacks come back through {@code engine}.
+ */
+final class Outcomes {
+    private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
+    private static final Throttle DROP_LOG = new Throttle(Duration.ofMinutes(1));
+    private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
+
+    private final Outbox outbox;
+    private final SinkMetrics metrics;
+    private final ParkedKeys parked;
+    private final Timers timers;
+    private final Executor engine;
+    private final Clock clock;
+    private final boolean receipts;
+
+    Outcomes(Outbox outbox, SinkMetrics metrics, ParkedKeys parked, Timers timers, Executor engine, Clock clock,
+             boolean receipts) {
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.parked = parked;
+        this.timers = timers;
+        this.engine = engine;
+        this.clock = clock;
+        this.receipts = receipts;
+    }
+
+    void delivered(KeyLane lane, Item item) {
+        finish(lane, item);
+        metrics.delivered(item.tenant, clock.millis() - item.createdAt);
+        receipt(item, DeliveryReceipt.DELIVERED, item.lastStatus, null);
+    }
+
+    void dropped(KeyLane lane, Item item, String reason) {
+        finish(lane, item);
+        metrics.dropped(item.tenant, reason);
+        receipt(item, DeliveryReceipt.DROPPED, item.lastStatus, reason);
+        if (DROP_LOG.allow(item.tenant + "|" + reason)) {
+            LOG.info("Not sending to tenant {}: {} (logged at most once a minute per tenant and reason, all counted in"
+                    + " sns.sink.dropped)", item.tenant, reason);
+        }
+    }
+
+    /**
+     * Moves the notification to the retry topic; its key's newer notifications follow it there until it is done.
+     * {@code withReceipt}: false when the failed attempt already published one.
+     */
+    void park(KeyLane lane, Item item, String cause, boolean withReceipt, Runnable written) {
+        int partition = lane.partition.partition.partition();
+        parked.parked(partition, lane.key);
+        metrics.parked(item.tenant, cause);
+        if (withReceipt) receipt(item, DeliveryReceipt.PARKED, null, cause);
+        writeRecord(lane.partition, item.offset(), "retry topic", done -> outbox.park(item.record, item.body, item.parked(), done), written);
+    }
+
+    void deadLetter(KeyLane lane, Item item, String reason, Duration maxAge) {
+        String message = maxAge != null && DeadLetter.MAX_AGE.equals(reason)
+                ? "older than SNS_RETRY_MAX_AGE (" + maxAge + ")" + (item.lastError == null ? "" : "; last error: " + item.lastError)
+                : item.lastError;
+        RetryHeaders.Carried from = item.carried;
+        DeadLetter letter = new DeadLetter(item.tenant, reason, item.lastStatus, message, item.attempts,
+                item.firstAttemptAt == 0 ? null : item.firstAttemptAt, item.attempts == 0 ? null : clock.millis(),
+                from.sourceTopic(), from.sourcePartition(), from.sourceOffset());
+        LOG.warn("Dead-lettering notification {}-{}@{} of tenant {} to {}: {}", from.sourceTopic(), from.sourcePartition(),
+                from.sourceOffset(), item.tenant, outbox.deadLetterTopic(), reason);
+        if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
+        metrics.deadLettered(item.tenant, reason);
+        receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason);
+        writeRecord(lane.partition, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
+    }
+
+    /**
+     * A parked notification that cannot be read again (gone with the retry topic's retention): the DLQ gets its key,
+     * tenant and where it was, so it is counted, listed and visible, though its bytes cannot be replayed.
+     */
+    void lost(KeyLane lane, Item item, String why) {
+        DeadLetter letter = new DeadLetter(item.tenant, DeadLetter.PARKED_RECORD_LOST, item.lastStatus, why,
+                item.attempts, item.firstAttemptAt == 0 ? null : item.firstAttemptAt, null,
+                lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset());
+        LOG.error("Parked notification {}@{} of tenant {} is lost: {}; dead-lettering what is known of it",
+                lane.partition.partition, item.offset(), item.tenant, why);
+        parked.finished(lane.partition.partition.partition(), lane.key);
+        metrics.deadLettered(item.tenant, DeadLetter.PARKED_RECORD_LOST);
+        receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, DeadLetter.PARKED_RECORD_LOST);
+        writeRecord(lane.partition, item.offset(), "dead-letter topic",
+                done -> outbox.deadLetterWithoutValue(item.key, letter, why, done), null);
+    }
+
+    void malformed(PartitionWork work, ConsumerRecord<String, byte[]> record, BadRecordException e) {
+        LOG.warn("Dead-lettering malformed notification at {}-{}@{}: {} ({})", record.topic(), record.partition(),
+                record.offset(), e.reason(), e.getMessage());
+        RetryHeaders.Carried from = RetryHeaders.read(record, work.retryTopic);
+        DeadLetter letter = new DeadLetter(NotificationKey.tenantOf(record.key()), DeadLetter.MALFORMED, null,
+                e.reason() + ": " + e.getMessage(), from.attempts(), null, null, from.sourceTopic(),
+                from.sourcePartition(), from.sourceOffset());
+        metrics.deadLettered(NotificationKey.tenantOf(record.key()), DeadLetter.MALFORMED);
+        if (receipts) {
+            outbox.receipt(record.key(), new DeliveryReceipt(NotificationKey.tenantOf(record.key()), record.key(), null,
+                    DeliveryReceipt.DEAD_LETTERED, from.attempts(), null, DeadLetter.MALFORMED, null, clock.millis()));
+        }
+        if (work.retryTopic) parked.finished(work.partition.partition(), ParkedKeys.laneKey(record.key()));
+        writeRecord(work, record.offset(), "dead-letter topic", done -> outbox.deadLetter(record, letter, done), null);
+    }
+
+    void receipt(Item item, String outcome, Integer status, String cause) {
+        if (!receipts) return;
+        long now = clock.millis();
+        outbox.receipt(item.key, new DeliveryReceipt(item.tenant, item.key, item.sequenceNum, outcome,
+                item.attempts, status, cause, now - item.createdAt, now));
+    }
+
+    /** One line per failed attempt, with its facts as key-values (JSON logs show them as fields); never a secret. */
+    void logFailure(KeyLane lane, Item item, TenantConfig config, String next) {
+        LOG.atWarn().addKeyValue("tenant", item.tenant).addKeyValue("status", item.lastStatus)
+                .addKeyValue("cause", item.lastCause).addKeyValue("attempt", item.attempts)
+                .addKeyValue("sequenceNum", item.sequenceNum)
+                .log("Delivery to tenant {} failed, attempt {}: {} [{}] url={} record={}-{}@{}; {}", item.tenant,
+                        item.attempts, item.lastError, item.lastCause, SafeText.url(config.serverUrl()),
+                        lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset(), next);
+    }
+
+    /** The status line, or the exception's class and message, with the tenant's password masked just in case. */
+    String describe(AttemptResult result, TenantConfig target) {
+        if (result instanceof AttemptResult.Response response) return response.statusLine();
+        Exception e = ((AttemptResult.Failure) result).error();
+        return SafeText.scrub(e.getClass().getName() + ": " + e.getMessage(), io.statusnotify.secrets.Secret.clearText(target.password()));
+    }
+
+    private void finish(KeyLane lane, Item item) {
+        lane.partition.done(item.offset());
+        if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
+    }
+
+    private interface Write {
+        void start(java.util.function.Consumer<Exception> done);
+    }
+
+    /**
+     * The offset is done only once Kafka has the record; a failed write is tried again, before anything else of its
+     * key ({@code written} runs only after success), so nothing is lost and order holds.
+     */
+    private void writeRecord(PartitionWork work, long offset, String where, Write write, Runnable written) {
+        work.requestStarted();
+        write.start(error -> engine.execute(() -> {
+            work.requestEnded();
+            if (work.isRevoked()) return;
+            if (error == null) {
+                work.done(offset);
+                if (written != null) written.run();
+                return;
+            }
+            LOG.error("Cannot write to the {} (will try again in {}): {}", where, WRITE_RETRY, error.toString());
+            timers.at(clock.millis() + WRITE_RETRY.toMillis(), () -> {
+                if (!work.isRevoked()) writeRecord(work, offset, where, write, written);
+            });
+        }));
+    }
+}

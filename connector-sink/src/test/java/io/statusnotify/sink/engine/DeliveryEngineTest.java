@@ -1,0 +1,115 @@
+package io.statusnotify.sink.engine;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static io.statusnotify.sink.engine.EngineFixture.doneAbove;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine loop over MockConsumer, MockProducer and a fake sender, one turn at a time: what it commits, what a
+ * rebalance does to requests in flight, and when it pauses reading.
+ */
+class DeliveryEngineTest {
+    private EngineFixture sink;
+
+    @AfterEach
+    void close() {
+        if (sink != null) sink.close();
+    }
+
+    @Test
+    void givenThreeUsersInFlightOnOnePartition_whenAnsweredThirdFirstSecondLast_thenTheCommitPassesOnlyContiguousDoneRecords() {
+        sink = EngineFixture.start().tenants("acme").assign(0);
+        sink.usersEach("acme", 1, 2, 3);
+        sink.step();
+        assertThat(sink.sender.open()).containsExactly(1L, 2L, 3L);
+        TopicPartition p0 = sink.notifications(0);
+
+        sink.sender.answer(3, 200);
+        sink.commit();
+        assertThat(sink.committed(p0).offset()).isEqualTo(0);
+        assertThat(doneAbove(sink.committed(p0))).containsExactly(2L);
+
+        sink.sender.answer(1, 200);
+        sink.commit();
+        assertThat(sink.committed(p0).offset()).isEqualTo(1);
+        assertThat(doneAbove(sink.committed(p0))).containsExactly(2L);
+
+        sink.sender.answer(2, 200);
+        sink.commit();
+        assertThat(sink.committed(p0)).isEqualTo(new OffsetAndMetadata(3, ""));
+    }
+
+    @Test
+    void givenRequestsInFlight_whenThePartitionIsRevoked_thenTheirLateAnswersAreNotCommittedAndTheNextOwnerSendsThemAgain() {
+        sink = EngineFixture.start().tenants("acme").assign(0);
+        sink.usersEach("acme", 1, 2, 3);
+        sink.step();
+        sink.sender.answer(1, 200);
+        sink.step();
+        TopicPartition p0 = sink.notifications(0);
+
+        // Offsets 1 and 2 are still in flight when the grace for the handover ends.
+        sink.revokeAll();
+        assertThat(sink.committed(p0)).isEqualTo(new OffsetAndMetadata(1, ""));
+        int commitsAtRevoke = sink.consumer.commits().size();
+
+        sink.sender.answer(2, 200);
+        sink.sender.answer(3, 200);
+        sink.commit();
+        assertThat(sink.consumer.commits()).hasSize(commitsAtRevoke);
+
+        EngineFixture next = sink.nextOwner();
+        try {
+            next.tenants("acme").assign(0);
+            next.rewrite(0, 0, "acme", "m1", 1);
+            next.rewrite(0, 1, "acme", "m2", 2);
+            next.rewrite(0, 2, "acme", "m3", 3);
+            next.step();
+            assertThat(next.sender.sent()).containsExactly(2L, 3L);
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    void givenTheBufferCap_whenReached_thenTheNotificationsTopicPausesUntilThreeQuartersAndThenReadsOn() {
+        sink = EngineFixture.start("SNS_SINK_MAX_BUFFERED_RECORDS", "4").tenants("acme").assign(0);
+        sink.usersEach("acme", 1, 2, 3, 4);
+        sink.step();
+        assertThat(sink.consumer.paused()).containsExactly(sink.notifications(0));
+
+        sink.usersEach("acme", 5);
+        sink.step();
+        assertThat(sink.sender.sent()).containsExactly(1L, 2L, 3L, 4L);
+
+        sink.sender.answer(1, 200);
+        sink.step();
+        assertThat(sink.consumer.paused()).as("3 held: still at three quarters of the cap").containsExactly(sink.notifications(0));
+
+        sink.sender.answer(2, 200);
+        sink.step();
+        assertThat(sink.consumer.paused()).isEmpty();
+        sink.step();
+        assertThat(sink.sender.sent()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(sink.consumer.paused()).isEmpty();
+    }
+
+    @Test
+    void givenAPartitionAssigned_whenItsRetryPartitionIsEmpty_thenBothAreReadAndNothingIsPaused() {
+        sink = EngineFixture.start().assign(0);
+
+        assertThat(sink.consumer.assignment()).isEqualTo(Set.of(sink.notifications(0), sink.retry(0)));
+        assertThat(sink.consumer.paused()).isEmpty();
+        assertThat(sink.core.engine.hasPartitions()).isTrue();
+        sink.commit();
+        assertThat(sink.consumer.lastCommits()).isEqualTo(Map.of(
+                sink.notifications(0), new OffsetAndMetadata(0, ""), sink.retry(0), new OffsetAndMetadata(0, "")));
+    }
+}
