@@ -34,7 +34,7 @@ final class CoPartitionedGroup implements AutoCloseable {
     /** Settled: every partition owned by the members and no callback for six heartbeats. */
     private static final Duration QUIET = Duration.ofMillis(1500);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int RECORDS_PER_PARTITION = 5;
+    static final int RECORDS_PER_PARTITION = 5;
 
     final String first;
     final String second;
@@ -73,6 +73,19 @@ final class CoPartitionedGroup implements AutoCloseable {
     private void setUp() {
         kafka.createTopic(first, partitions, Map.of());
         kafka.createTopic(second, partitions, Map.of());
+        produce();
+        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
+        AlterConfigOp heartbeat = new AlterConfigOp(new ConfigEntry("consumer.heartbeat.interval.ms", HEARTBEAT_MS),
+                AlterConfigOp.OpType.SET);
+        try {
+            kafka.admin().incrementalAlterConfigs(Map.of(group, List.of(heartbeat))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure group " + groupId, e);
+        }
+    }
+
+    /** {@value #RECORDS_PER_PARTITION} records more on every partition of both topics. */
+    void produce() {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProps(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             // One at a time: sent together right after the topic is created, a batch refused while the partition
@@ -86,14 +99,6 @@ final class CoPartitionedGroup implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + first + " and " + second, e);
-        }
-        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
-        AlterConfigOp heartbeat = new AlterConfigOp(new ConfigEntry("consumer.heartbeat.interval.ms", HEARTBEAT_MS),
-                AlterConfigOp.OpType.SET);
-        try {
-            kafka.admin().incrementalAlterConfigs(Map.of(group, List.of(heartbeat))).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot configure group " + groupId, e);
         }
     }
 
@@ -115,7 +120,23 @@ final class CoPartitionedGroup implements AutoCloseable {
 
     /** A member named {@code name} joins; returns once the group has settled over every member. */
     Step join(String name) {
-        return step(() -> members.put(name, GroupMember.join(name, consumerProps(name), List.of(first, second), log)));
+        return join(name, protocol, false);
+    }
+
+    /** A member that pauses what it is assigned inside its assignment callback, as the sink's gate does. */
+    Step joinPausingWhatItGets(String name) {
+        return join(name, protocol, true);
+    }
+
+    /** The same with other protocol settings than the group's (a member of a group being migrated, say). */
+    Step join(String name, Map<String, String> memberProtocol) {
+        return join(name, memberProtocol, false);
+    }
+
+    private Step join(String name, Map<String, String> memberProtocol, boolean pauseWhatItGets) {
+        Properties props = consumerProps(name, memberProtocol);
+        return step(() -> members.put(name,
+                GroupMember.join(name, props, List.of(first, second), log, pauseWhatItGets)));
     }
 
     /** The member leaves the group (its consumer closes); returns once the others have settled. */
@@ -147,11 +168,11 @@ final class CoPartitionedGroup implements AutoCloseable {
         return RebalanceTimeline.replay(log.all(), first, second);
     }
 
-    private Properties consumerProps(String name) {
+    private Properties consumerProps(String name, Map<String, String> memberProtocol) {
         Properties props = kafka.consumerProps();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + name);
-        props.putAll(protocol);
+        props.putAll(memberProtocol);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return props;
     }

@@ -3,6 +3,7 @@ package io.statusnotify.system;
 import io.statusnotify.system.CoPartitionedGroup.Step;
 import io.statusnotify.system.RebalanceLog.Callback;
 import io.statusnotify.system.RebalanceLog.Kind;
+import io.statusnotify.testing.ExactCount;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.common.TopicPartition;
@@ -11,13 +12,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.statusnotify.system.CoPartitionedGroup.RECORDS_PER_PARTITION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Evidence for moving the sink to Kafka's consumer group protocol (KIP-848): with the broker's {@code range} assignor,
@@ -30,6 +34,7 @@ class ConsumerGroupProtocolAssignmentIT {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupProtocolAssignmentIT.class);
     private static final int PARTITIONS = 6;
     private static final Map<String, String> RANGE = CoPartitionedGroup.consumerProtocol("range");
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void givenTheRangeAssignor_whenMembersJoinOneByOneAndLeave_thenOnlyMovedPairsChangeHandsTogetherAndInOrder(
@@ -63,28 +68,40 @@ class ConsumerGroupProtocolAssignmentIT {
     }
 
     @Test
-    void givenAMemberThatPausedItsPartitions_whenAnotherJoinsAndLeaves_thenWhatItKeptStaysPausedAndWhatComesBackIsNot(
+    void givenPausedPartitions_whenMembersJoinAndLeave_thenKeptOnesStayPausedAndOnesPausedOnAssignmentAreNotFetched(
             TestKafka kafka) {
         try (CoPartitionedGroup group = CoPartitionedGroup.create(kafka, "kip848-paused", PARTITIONS, RANGE)) {
+            // given a member that read what there is, then paused all it has (backpressure, say)
             group.join("a");
             GroupMember a = group.member("a");
+            Set<TopicPartition> all = a.assignment();
+            ExactCount.await("a's records", 2 * PARTITIONS * RECORDS_PER_PARTITION, WAIT, () -> a.received(all));
             a.call(consumer -> {
                 consumer.pause(consumer.assignment());
                 return null;
             });
-            assertThat(a.paused()).hasSize(2 * PARTITIONS);
 
-            // when another member joins, a keeps some partitions and gives the others away
-            Step joined = group.join("b");
+            // when another member joins, pausing what it gets within onPartitionsAssigned (as the sink's gate does)
+            Step joined = group.joinPausingWhatItGets("b");
             LOG.info("Step {}", joined);
+            GroupMember b = group.member("b");
             Set<TopicPartition> kept = joined.after().get("a");
+            Set<TopicPartition> given = joined.after().get("b");
             assertThat(kept).hasSize(PARTITIONS);
-            assertThat(a.paused()).as("a's pauses survive the rebalance").isEqualTo(kept);
-            assertThat(group.member("b").paused()).isEmpty();
 
-            // and when it leaves, what comes back to a is not paused
+            // then a's pauses survive the rebalance, and b's hold: of the records written now it fetches nothing
+            assertThat(a.paused()).isEqualTo(kept);
+            assertThat(b.paused()).isEqualTo(given);
+            group.produce();
+            await("b fetches nothing paused").during(ExactCount.QUIET_PERIOD).atMost(WAIT)
+                    .until(() -> b.received(given) == 0);
+            // until it resumes: then exactly the new records, from the commit a made as it let them go
+            b.resume(given);
+            ExactCount.await("b's records", PARTITIONS * RECORDS_PER_PARTITION, WAIT, () -> b.received(given));
+
+            // and when b leaves, what comes back to a is not paused
             LOG.info("Step {}", group.leave("b"));
-            assertThat(a.assignment()).hasSize(2 * PARTITIONS);
+            assertThat(a.assignment()).isEqualTo(all);
             assertThat(a.paused()).isEqualTo(kept);
         }
     }

@@ -17,13 +17,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * One member of a consumer group on a thread of its own, polling as an application does and logging every rebalance
  * callback to a shared {@link RebalanceLog}. Like the sink, it commits its positions when partitions are revoked and
- * reads the committed offsets when they are assigned. {@link #close()} leaves the group (the revocation included).
+ * reads the committed offsets when they are assigned; like the sink's assignment gate it may pause what it is given
+ * inside the assignment callback. {@link #close()} leaves the group (the revocation included).
  */
 final class GroupMember implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
@@ -31,19 +34,26 @@ final class GroupMember implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> onPollThread = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final boolean pauseWhatItGets;
+    private final Map<TopicPartition, AtomicInteger> received = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     /** The poll thread's own: set there, used there. */
     private KafkaConsumer<byte[], byte[]> consumer;
 
-    private GroupMember(String name, Properties props, List<String> topics, RebalanceLog log) {
+    private GroupMember(String name, Properties props, List<String> topics, RebalanceLog log, boolean pauseWhatItGets) {
         this.name = name;
+        this.pauseWhatItGets = pauseWhatItGets;
         this.thread = new Thread(() -> run(props, topics, log), "group-member-" + name);
         this.thread.setDaemon(true);
     }
 
-    /** Starts polling {@code topics} with {@code props} (a group's consumer settings). */
-    static GroupMember join(String name, Properties props, List<String> topics, RebalanceLog log) {
-        GroupMember member = new GroupMember(name, props, topics, log);
+    /**
+     * Starts polling {@code topics} with {@code props} (a group's consumer settings); {@code pauseWhatItGets}: pauses
+     * the partitions it is assigned within {@code onPartitionsAssigned}.
+     */
+    static GroupMember join(String name, Properties props, List<String> topics, RebalanceLog log,
+                            boolean pauseWhatItGets) {
+        GroupMember member = new GroupMember(name, props, topics, log, pauseWhatItGets);
         member.thread.start();
         return member;
     }
@@ -68,6 +78,18 @@ final class GroupMember implements AutoCloseable {
         return call(kafka -> Set.copyOf(kafka.paused()));
     }
 
+    /** Records polled so far from {@code partitions}. */
+    int received(Collection<TopicPartition> partitions) {
+        return partitions.stream().mapToInt(tp -> received.getOrDefault(tp, new AtomicInteger()).get()).sum();
+    }
+
+    void resume(Collection<TopicPartition> partitions) {
+        call(kafka -> {
+            kafka.resume(partitions);
+            return null;
+        });
+    }
+
     /** What the consumer is assigned now. */
     Set<TopicPartition> assignment() {
         return call(kafka -> Set.copyOf(kafka.assignment()));
@@ -79,7 +101,8 @@ final class GroupMember implements AutoCloseable {
             consumer = kafka;
             kafka.subscribe(topics, new Recorder(kafka, log));
             while (running) {
-                kafka.poll(POLL);
+                kafka.poll(POLL).forEach(record -> received.computeIfAbsent(
+                        new TopicPartition(record.topic(), record.partition()), tp -> new AtomicInteger()).incrementAndGet());
                 for (Runnable task; (task = onPollThread.poll()) != null; ) task.run();
             }
         } catch (RuntimeException e) {
@@ -115,6 +138,7 @@ final class GroupMember implements AutoCloseable {
             // Logged first: the callback starting is the moment this member may begin to work on them.
             RebalanceLog.Callback assigned = log.add(name, Kind.ASSIGNED, partitions);
             assigned.offsets(kafka.committed(Set.copyOf(partitions), Duration.ofSeconds(30)));
+            if (pauseWhatItGets) kafka.pause(partitions);
         }
 
         @Override
