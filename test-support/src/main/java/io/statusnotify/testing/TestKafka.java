@@ -2,7 +2,10 @@ package io.statusnotify.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.GroupVersion;
 import org.apache.kafka.server.common.MetadataVersion;
 
 import java.nio.charset.StandardCharsets;
@@ -64,15 +68,37 @@ public final class TestKafka implements AutoCloseable {
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                     .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // Lets a test give its consumer-protocol group (KIP-848) heartbeats shorter than the 5 s default
+                    // (group config consumer.heartbeat.interval.ms): members learn of a new assignment that soon.
+                    .setConfigProp("group.consumer.min.heartbeat.interval.ms", "100")
                     .setConfigProp("auto.create.topics.enable", "false")
                     .build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new TestKafka(cluster);
+            TestKafka kafka = new TestKafka(cluster);
+            kafka.enableConsumerGroupProtocol();
+            return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test Kafka broker", e);
         }
+    }
+
+    /**
+     * The test kit formats the broker with a metadata version only, so {@code group.version} stays 0 and a consumer
+     * with {@code group.protocol=consumer} (KIP-848) is refused; {@code kafka-storage format} on 4.x sets it to 1.
+     */
+    private void enableConsumerGroupProtocol() throws Exception {
+        short level = GroupVersion.GV_1.featureLevel();
+        FeatureUpdate update = new FeatureUpdate(level, FeatureUpdate.UpgradeType.UPGRADE);
+        admin.updateFeatures(Map.of(GroupVersion.FEATURE_NAME, update), new UpdateFeaturesOptions())
+                .all().get(30, TimeUnit.SECONDS);
+        // Answered from the broker's metadata: once it shows the level, consumer groups may join.
+        await("group.version " + level).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            FinalizedVersionRange range = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS)
+                    .finalizedFeatures().get(GroupVersion.FEATURE_NAME);
+            return range != null && range.maxVersionLevel() >= level;
+        });
     }
 
     public String bootstrapServers() {
