@@ -2,6 +2,8 @@ package io.statusnotify.sink.engine;
 
 import io.statusnotify.sink.offsets.PartitionWork;
 
+import org.apache.kafka.common.TopicPartition;
+
 import java.util.ArrayDeque;
 
 /**
@@ -13,22 +15,32 @@ final class KeyLane {
 
     final String key;
     final String tenant;
-    final PartitionWork partition;
+    /** Its partition's offsets and requests. */
+    final PartitionWork work;
     final ArrayDeque<Item> items = new ArrayDeque<>();
     State state = State.IDLE;
 
-    KeyLane(String key, String tenant, PartitionWork partition) {
+    KeyLane(String key, String tenant, PartitionWork work) {
         this.key = key;
         this.tenant = tenant;
-        this.partition = partition;
+        this.work = work;
     }
 
     boolean fromRetryTopic() {
-        return partition.retryTopic;
+        return work.retryTopic;
+    }
+
+    TopicPartition topicPartition() {
+        return work.partition;
+    }
+
+    /** Its partition's number: the same on both topics, and what {@code ParkedKeys} is keyed by. */
+    int partition() {
+        return work.partition.partition();
     }
 
     @Override
     public String toString() {
-        return "KeyLane[" + key + "@" + partition.partition + ", " + items.size() + " items, " + state + "]";
+        return "KeyLane[" + key + "@" + work.partition + ", " + items.size() + " items, " + state + "]";
     }
 }

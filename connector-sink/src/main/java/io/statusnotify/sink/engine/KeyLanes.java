@@ -52,9 +52,9 @@ final class KeyLanes {
 
     /** The lane is empty and idle: the key's next notification starts a new one. */
     void forget(KeyLane lane) {
-        (lane.fromRetryTopic() ? retry : main).remove(mapKey(lane.partition, lane.key), lane);
-        Set<KeyLane> lanes = byPartition.get(lane.partition);
-        if (lanes != null && lanes.remove(lane) && lanes.isEmpty()) byPartition.remove(lane.partition);
+        (lane.fromRetryTopic() ? retry : main).remove(mapKey(lane.work, lane.key), lane);
+        Set<KeyLane> lanes = byPartition.get(lane.work);
+        if (lanes != null && lanes.remove(lane) && lanes.isEmpty()) byPartition.remove(lane.work);
     }
 
     /**

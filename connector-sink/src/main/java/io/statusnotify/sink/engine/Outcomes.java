@@ -1,6 +1,5 @@
 package io.statusnotify.sink.engine;
 
-import io.statusnotify.sink.http.AttemptResult;
 import io.statusnotify.sink.kafka.DeadLetter;
 import io.statusnotify.sink.kafka.Outbox;
 import io.statusnotify.sink.kafka.ParkedKeys;
@@ -68,15 +67,20 @@ final class Outcomes {
     }
 
     /**
-     * Moves the notification to the retry topic; its key's newer notifications follow it there until it is done.
-     * {@code withReceipt}: false when the failed attempt already published one.
+     * Moves the notification to the retry topic; its key's newer notifications follow it there until it is done. The
+     * lane is {@link KeyLane.State#PARKING} until Kafka has it, so the key's next one waits and order holds; then
+     * {@code written} runs. {@code withReceipt}: false when the failed attempt already published one.
      */
     void park(KeyLane lane, Item item, String cause, boolean withReceipt, Runnable written) {
-        int partition = lane.partition.partition.partition();
-        parked.parked(partition, lane.key);
+        lane.state = KeyLane.State.PARKING;
+        parked.parked(lane.partition(), lane.key);
         metrics.parked(item.tenant, cause);
         if (withReceipt) receipt(item, DeliveryReceipt.PARKED, null, cause);
-        writeRecord(lane.partition, item.offset(), "retry topic", done -> outbox.park(item.record, item.body, item.parked(), done), written);
+        writeRecord(lane.work, item.offset(), "retry topic", done -> outbox.park(item.record, item.body, item.parked(), done),
+                () -> {
+                    lane.state = KeyLane.State.IDLE;
+                    written.run();
+                });
     }
 
     void deadLetter(KeyLane lane, Item item, String reason, Duration maxAge) {
@@ -89,10 +93,10 @@ final class Outcomes {
                 from.sourceTopic(), from.sourcePartition(), from.sourceOffset());
         LOG.warn("Dead-lettering notification {}-{}@{} of tenant {} to {}: {}", from.sourceTopic(), from.sourcePartition(),
                 from.sourceOffset(), item.tenant, outbox.deadLetterTopic(), reason);
-        if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
+        if (lane.fromRetryTopic()) parked.finished(lane.partition(), lane.key);
         metrics.deadLettered(item.tenant, reason);
         receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason);
-        writeRecord(lane.partition, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
+        writeRecord(lane.work, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
     }
 
     /**
@@ -102,13 +106,13 @@ final class Outcomes {
     void lost(KeyLane lane, Item item, String why) {
         DeadLetter letter = new DeadLetter(item.tenant, DeadLetter.PARKED_RECORD_LOST, item.lastStatus, why,
                 item.attempts, item.firstAttemptAt == 0 ? null : item.firstAttemptAt, null,
-                lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset());
+                lane.topicPartition().topic(), lane.partition(), item.offset());
         LOG.error("Parked notification {}@{} of tenant {} is lost: {}; dead-lettering what is known of it",
-                lane.partition.partition, item.offset(), item.tenant, why);
-        parked.finished(lane.partition.partition.partition(), lane.key);
+                lane.topicPartition(), item.offset(), item.tenant, why);
+        parked.finished(lane.partition(), lane.key);
         metrics.deadLettered(item.tenant, DeadLetter.PARKED_RECORD_LOST);
         receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, DeadLetter.PARKED_RECORD_LOST);
-        writeRecord(lane.partition, item.offset(), "dead-letter topic",
+        writeRecord(lane.work, item.offset(), "dead-letter topic",
                 done -> outbox.deadLetterWithoutValue(item.key, letter, why, done), null);
     }
 
@@ -135,26 +139,23 @@ final class Outcomes {
                 item.attempts, status, cause, now - item.createdAt, now));
     }
 
-    /** One line per failed attempt, with its facts as key-values (JSON logs show them as fields); never a secret. */
-    void logFailure(KeyLane lane, Item item, TenantConfig config, String next) {
+    /**
+     * A failed attempt, counted by its cause, and one line for it with its facts as key-values (JSON logs show them as
+     * fields); never a secret. {@code next} ends the line: what happens now.
+     */
+    void failed(KeyLane lane, Item item, TenantConfig config, String next) {
+        metrics.failure(lane.tenant, item.lastCause);
         LOG.atWarn().addKeyValue("tenant", item.tenant).addKeyValue("status", item.lastStatus)
                 .addKeyValue("cause", item.lastCause).addKeyValue("attempt", item.attempts)
                 .addKeyValue("sequenceNum", item.sequenceNum)
                 .log("Delivery to tenant {} failed, attempt {}: {} [{}] url={} record={}-{}@{}; {}", item.tenant,
                         item.attempts, item.lastError, item.lastCause, SafeText.url(config.serverUrl()),
-                        lane.partition.partition.topic(), lane.partition.partition.partition(), item.offset(), next);
-    }
-
-    /** The status line, or the exception's class and message, with the tenant's password masked just in case. */
-    String describe(AttemptResult result, TenantConfig target) {
-        if (result instanceof AttemptResult.Response response) return response.statusLine();
-        Exception e = ((AttemptResult.Failure) result).error();
-        return SafeText.scrub(e.getClass().getName() + ": " + e.getMessage(), io.statusnotify.secrets.Secret.clearText(target.password()));
+                        lane.topicPartition().topic(), lane.partition(), item.offset(), next);
     }
 
     private void finish(KeyLane lane, Item item) {
-        lane.partition.done(item.offset());
-        if (lane.fromRetryTopic()) parked.finished(lane.partition.partition.partition(), lane.key);
+        lane.work.done(item.offset());
+        if (lane.fromRetryTopic()) parked.finished(lane.partition(), lane.key);
     }
 
     private interface Write {

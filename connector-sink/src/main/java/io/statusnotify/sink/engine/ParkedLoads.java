@@ -59,8 +59,8 @@ final class ParkedLoads {
     /** The lane's head is to be read again: the lane is {@link KeyLane.State#LOADING} until handed back. */
     void start(KeyLane lane) {
         lane.state = KeyLane.State.LOADING;
-        byPartition.computeIfAbsent(lane.partition, work -> new Loading()).lanes.add(lane);
-        request(lane.partition);
+        byPartition.computeIfAbsent(lane.work, work -> new Loading()).lanes.add(lane);
+        request(lane.work);
     }
 
     private void request(PartitionWork work) {

@@ -16,4 +16,8 @@ import java.util.List;
  */
 public record RetrySettings(List<Duration> delays, double jitter, Duration throttledMinDelay, Duration retryAfterMax,
                             Duration maxAge, int maxAttempts) {
+    /** A notification tried this often is given up ({@code SNS_RETRY_MAX_ATTEMPTS}; never when that is 0). */
+    boolean exhausted(int attempts) {
+        return maxAttempts > 0 && attempts >= maxAttempts;
+    }
 }

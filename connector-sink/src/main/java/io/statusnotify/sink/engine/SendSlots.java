@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * sink's {@code SNS_SINK_MAX_IN_FLIGHT}, and a token of the tenant's rate cap ({@link TokenBucket}). A lane that finds
  * one missing waits here; as slots free up (or a token is due) the waiting lanes are handed back to {@code tryLane}
  * in turn: freed global slots first to the tenants that waited for one, in the order they started waiting, before
- * anyone else; within a tenant its oldest waiting lane first, and one that still finds no slot keeps its turn. The
- * per-tenant counts and queue sit on {@link TenantState} (its idleness reads them); only this class changes them.
+ * anyone else; within a tenant its oldest waiting lane first, and one that still finds no slot keeps its turn. Each
+ * tenant's counts and queue are its {@link TenantSlots} (its idleness and status read them); only this class changes them.
  * Engine thread only.
  */
 final class SendSlots {
@@ -43,34 +43,31 @@ final class SendSlots {
      * ({@link KeyLane.State#WAITING_FOR_SLOT}) until it is handed back.
      */
     boolean take(KeyLane lane, TenantState tenant, TenantConfig config) {
-        boolean noSlot = tenant.inFlight >= limit(tenant, config);
+        TenantSlots own = tenant.slots;
+        boolean noSlot = own.inFlight() >= limit(tenant, config);
         boolean othersWaitFirst = !waitingForGlobalSlot.isEmpty() && grantedGlobalSlot != tenant;
         if (!noSlot && (inFlight >= limits.maxInFlight() || othersWaitFirst)) {
             noSlot = true;
-            if (!tenant.waitingForGlobalSlot) {
-                tenant.waitingForGlobalSlot = true;
-                waitingForGlobalSlot.add(tenant);
-            }
+            if (own.joinGlobalQueue()) waitingForGlobalSlot.add(tenant);
         }
         long now = clockNanos();
-        TokenBucket bucket = noSlot ? null : tenant.bucket(config, now);
+        TokenBucket bucket = noSlot ? null : own.bucket(config, now);
         if (bucket != null && !bucket.tryTake(now)) {
             noSlot = true;
-            if (!tenant.rateTimerSet) {
-                tenant.rateTimerSet = true;
+            if (own.setRateTimer()) {
                 long waitMillis = Math.max(1, bucket.nanosUntilToken(now) / 1_000_000);
                 timers.at(clock.millis() + waitMillis, () -> {
-                    tenant.rateTimerSet = false;
+                    own.rateTimerRan();
                     releaseTenant(tenant);
                 });
             }
         }
         if (noSlot) {
             lane.state = KeyLane.State.WAITING_FOR_SLOT;
-            tenant.readyForSlot.add(lane);
+            own.waitForSlot(lane);
             return false;
         }
-        tenant.inFlight++;
+        own.started();
         inFlight++;
         return true;
     }
@@ -83,15 +80,15 @@ final class SendSlots {
 
     /** A request taken with {@link #take} ended: its slots are free, for {@link #release} to hand on. */
     void ended(TenantState tenant) {
-        tenant.inFlight--;
+        tenant.slots.ended();
         inFlight--;
     }
 
     /** Feeds the tenant's limit, only with answers to the config it applies to ({@link TenantLimit#answered}). */
     void answered(TenantState tenant, TenantConfig config, Verdict verdict, boolean probe, long startedAt, long nanos,
                   int openAtStart) {
-        TenantLimit limit = tenant.limit;
-        if (limit != null && limit.appliesTo(config)) limit.answered(verdict, probe, startedAt, nanos, openAtStart);
+        TenantLimit limit = tenant.slots.limitOf(config);
+        if (limit != null) limit.answered(verdict, probe, startedAt, nanos, openAtStart);
     }
 
     /** After a request of {@code tenant} ended: freed global slots to those that waited for one, then its own lanes. */
@@ -102,14 +99,11 @@ final class SendSlots {
 
     /** The tenant's waiting lanes, oldest first, until one finds no slot: that one keeps its turn. */
     void releaseTenant(TenantState tenant) {
-        while (!tenant.readyForSlot.isEmpty()) {
-            KeyLane lane = tenant.readyForSlot.poll();
+        for (KeyLane lane; (lane = tenant.slots.nextReady()) != null; ) {
             lane.state = KeyLane.State.IDLE;
             tryLane.accept(lane);
             if (lane.state == KeyLane.State.WAITING_FOR_SLOT) {
-                // Still no slot: back to the front, so the oldest waiter keeps its turn.
-                tenant.readyForSlot.removeLastOccurrence(lane);
-                tenant.readyForSlot.addFirst(lane);
+                tenant.slots.keepTurn(lane);
                 return;
             }
         }
@@ -118,7 +112,7 @@ final class SendSlots {
     private void releaseGlobalSlots() {
         while (inFlight < limits.maxInFlight() && !waitingForGlobalSlot.isEmpty()) {
             TenantState tenant = waitingForGlobalSlot.poll();
-            tenant.waitingForGlobalSlot = false;
+            tenant.slots.leftGlobalQueue();
             grantedGlobalSlot = tenant;
             releaseTenant(tenant);
             grantedGlobalSlot = null;
@@ -127,16 +121,13 @@ final class SendSlots {
 
     /** The lane waits no more (its partition was revoked). */
     void withdraw(TenantState tenant, KeyLane lane) {
-        tenant.readyForSlot.remove(lane);
+        tenant.slots.withdraw(lane);
     }
 
     /** The tenant's current concurrency limit for this config (a new config starts a new limit: see {@link TenantLimit}). */
     int limit(TenantState tenant, TenantConfig config) {
-        TenantLimit limit = tenant.limit;
-        if (limit == null || !limit.appliesTo(config)) {
-            tenant.limit = limit = new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config);
-        }
-        return limit.current();
+        return tenant.slots.limit(config,
+                () -> new TenantLimit(limits.tenantLimits(), limits.tenantMaxInFlight(), config)).current();
     }
 
     /**

@@ -42,11 +42,11 @@ final class StatusBoard {
                     state(route, state, parked.getOrDefault(name, false)),
                     route instanceof Route.Drop drop ? drop.reason()
                             : route instanceof Route.Unusable unusable ? unusable.cause() : null,
-                    state == null ? 0 : state.inFlight, waiting.getOrDefault(name, new int[1])[0],
+                    state == null ? 0 : state.slots.inFlight(), waiting.getOrDefault(name, new int[1])[0],
                     state == null ? 0 : state.delivered.total(now), state == null ? 0 : state.failed.total(now),
                     state == null ? null : state.lastError, state == null || state.lastErrorAt == 0 ? null : state.lastErrorAt,
                     oldestAt == null ? null : Math.max(0, now - oldestAt),
-                    state == null || state.limit == null ? null : state.limit.current()));
+                    state == null ? null : state.slots.currentLimit()));
         }
         current = List.copyOf(statuses);
     }

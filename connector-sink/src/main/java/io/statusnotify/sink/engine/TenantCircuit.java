@@ -6,7 +6,7 @@ import io.statusnotify.schema.TenantConfig;
 
 /**
  * One tenant's circuit breaker: whether its notifications may be tried, and when a failing tenant is tried again.
- * Only its own methods change it; the dispatcher keeps the timers and lanes and asks it. Engine thread only.
+ * Only its own methods change it; {@link Wakeups} keeps its timers and waiting lanes and asks it. Engine thread only.
  *
  * <ul>
  *   <li>{@code CLOSED} sends. {@code failuresToOpen} failed attempts in a row (no success between) open it.</li>
@@ -14,7 +14,9 @@ import io.statusnotify.schema.TenantConfig;
  *   opening since it last closed, longer when the server asked with Retry-After), then turns {@code HALF_OPEN}.</li>
  *   <li>{@code HALF_OPEN} lets one parked notification through at a time, the probe (nothing else is tried while it
  *   is read again from the retry topic or its request is open): its success closes the circuit, its failure opens
- *   it again with the next, longer delay.</li>
+ *   it again with the next, longer delay. Each probe request has its own number ({@link #requestStarted()}): the
+ *   circuit may close and half open again while an old probe is still out, and that one's end must not let a second
+ *   probe go beside the current one ({@link #probeEnded(long)}).</li>
  *   <li>{@code REFUSED}: the tenant refused us (401/403/410) or its config cannot be used; nothing is tried until
  *   its config record changes ({@link #configChanged}), whatever later answers say.</li>
  * </ul>
@@ -26,7 +28,7 @@ final class TenantCircuit {
 
     /**
      * One attempt's answer as the circuit sees it: the config it was sent with, whether that is still the tenant's
-     * config, and whether it was the half-open probe.
+     * config, and whether it was the half-open probe the circuit waits for ({@link #probeEnded(long)}).
      */
     record Attempt(TenantConfig config, boolean current, boolean probe) {
     }
@@ -48,6 +50,8 @@ final class TenantCircuit {
     }
 
     private static final Unchanged UNCHANGED = new Unchanged();
+    /** What {@link #requestStarted()} returns for a request that is not the probe. */
+    static final long NO_PROBE = 0;
 
     private final int failuresToOpen;
     private final RetrySchedule schedule;
@@ -57,7 +61,9 @@ final class TenantCircuit {
     /** Times opened since last closed: picks the next delay from the schedule. */
     private int openings;
     private long nextProbeAt;
-    private boolean probeInFlight;
+    /** Numbers the probe requests; the one in flight, or {@link #NO_PROBE}. */
+    private long probes;
+    private long probeInFlight = NO_PROBE;
     /** A notification is being read again from the retry topic while half open: it is the probe. */
     private boolean probeLoading;
     /** The config that failed or was refused (null: one that cannot be used); any other is worth a try at once. */
@@ -110,14 +116,14 @@ final class TenantCircuit {
         halfOpenIfDue(now);
         return switch (state) {
             case CLOSED -> true;
-            case HALF_OPEN -> !probeLoading && !probeInFlight;
+            case HALF_OPEN -> !probeLoading && probeInFlight == NO_PROBE;
             case OPEN, REFUSED -> false;
         };
     }
 
     /** Half open with no probe request open (one may be being read again): waiting lanes may take their turn. */
     boolean awaitsProbe() {
-        return state == State.HALF_OPEN && !probeInFlight;
+        return state == State.HALF_OPEN && probeInFlight == NO_PROBE;
     }
 
     /** Half open with no probe being read again or in flight: the next parked notification may go as the probe. */
@@ -127,7 +133,7 @@ final class TenantCircuit {
 
     /** A probe is being read again or is in flight: forgetting the tenant now would lose it. */
     boolean holdsProbe() {
-        return probeInFlight || probeLoading;
+        return probeInFlight != NO_PROBE || probeLoading;
     }
 
     /** A parked notification is read again before it is tried; half open, it is the probe and the others wait. */
@@ -142,17 +148,26 @@ final class TenantCircuit {
         return was;
     }
 
-    /** A request is sent. Returns whether it is the half-open probe: then nothing else is tried until it ends. */
-    boolean requestStarted() {
-        if (state != State.HALF_OPEN) return false;
-        if (probeInFlight || probeLoading) throw new IllegalStateException("a second probe while one is pending");
-        probeInFlight = true;
-        return true;
+    /**
+     * A request is sent. Returns its probe number when it is the half-open probe (then nothing else is tried until it
+     * ends), else {@link #NO_PROBE}; hand it back to {@link #probeEnded(long)}.
+     */
+    long requestStarted() {
+        if (state != State.HALF_OPEN) return NO_PROBE;
+        if (probeInFlight != NO_PROBE || probeLoading) throw new IllegalStateException("a second probe while one is pending");
+        probeInFlight = ++probes;
+        return probeInFlight;
     }
 
-    /** The probe's request came back (whatever the answer; the circuit may have moved since it was sent). */
-    void probeEnded() {
-        probeInFlight = false;
+    /**
+     * A request came back with the number {@link #requestStarted()} gave it. Returns whether it is the probe the
+     * circuit waits for; an older one (the circuit closed, or was refused, and opened again since it was sent) ends
+     * nothing and its answer counts as any other's.
+     */
+    boolean probeEnded(long probe) {
+        if (probe == NO_PROBE || probe != probeInFlight) return false;
+        probeInFlight = NO_PROBE;
+        return true;
     }
 
     /** An attempt succeeded. Returns whether that closed an open or half-open circuit (its parked ones go now). */
@@ -183,7 +198,7 @@ final class TenantCircuit {
         state = State.OPEN;
         openings++;
         nextProbeAt = now + delay;
-        probeInFlight = false;
+        probeInFlight = NO_PROBE;
         failedWith = config;
         return new Opened(nextProbeAt, delay, fromClosed);
     }
@@ -214,7 +229,7 @@ final class TenantCircuit {
     private void refuse(TenantConfig config) {
         state = State.REFUSED;
         failedWith = config;
-        probeInFlight = false;
+        probeInFlight = NO_PROBE;
     }
 
     /**
@@ -232,7 +247,7 @@ final class TenantCircuit {
         state = State.CLOSED;
         openings = 0;
         failuresInARow = 0;
-        probeInFlight = false;
+        probeInFlight = NO_PROBE;
         failedWith = null;
         closedAt = now;
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * How many requests one tenant may have open at once, for one config of it: adaptive within
  * [{@code SNS_TENANT_MIN_IN_FLIGHT}, ceiling], the ceiling being the config's {@code maxInFlight} or else
- * {@code SNS_TENANT_MAX_IN_FLIGHT}. Built on Netflix concurrency-limits' {@link Limit} algorithms, fed by the
- * dispatcher with each answer (its start, response time, the tenant's requests open when it started, and whether it
- * was a loss); the dispatcher keeps its own slot queues, so none of the library's {@code Limiter}s is used.
+ * {@code SNS_TENANT_MAX_IN_FLIGHT}. Built on Netflix concurrency-limits' {@link Limit} algorithms, fed by
+ * {@link SendSlots} with each answer (its start, response time, the tenant's requests open when it started, and
+ * whether it was a loss); SendSlots keeps its own slot queues, so none of the library's {@code Limiter}s is used.
  *
  * <ul>
  *   <li>{@code aimd}: {@link AIMDLimit}, one more for each answer while at least half the limit is in use, 10 % fewer

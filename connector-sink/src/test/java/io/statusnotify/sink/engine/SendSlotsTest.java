@@ -103,7 +103,7 @@ class SendSlotsTest {
         answer(first);
         assertThat(sent).containsExactly("acme/u1", "acme/u2", "globex/u1", "acme/u3");
         assertThat(third.state).isEqualTo(KeyLane.State.SENDING);
-        assertThat(tenant("acme").inFlight).isEqualTo(2);
+        assertThat(tenant("acme").slots.inFlight()).isEqualTo(2);
     }
 
     @Test
@@ -158,9 +158,9 @@ class SendSlotsTest {
         slots.release(tenant("acme"));
 
         assertThat(sent).containsExactly("acme/u1", "acme/u2", "globex/u1", "initech/u1");
-        assertThat(tenant("acme").readyForSlot).extracting(l -> l.key).containsExactly("acme/u3");
-        assertThat(tenant("globex").waitingForGlobalSlot).isFalse();
-        assertThat(tenant("acme").waitingForGlobalSlot).as("still waiting for a global slot").isTrue();
+        assertThat(tenant("acme").slots.ready()).extracting(l -> l.key).containsExactly("acme/u3");
+        assertThat(tenant("globex").slots.waitsForGlobalSlot()).isFalse();
+        assertThat(tenant("acme").slots.waitsForGlobalSlot()).as("still waiting for a global slot").isTrue();
     }
 
     @Test
@@ -205,11 +205,11 @@ class SendSlotsTest {
 
         answer(first); // a slot, but the one token of this second is spent
         assertThat(sent).containsExactly("acme/u1");
-        assertThat(tenant("acme").readyForSlot).containsExactly(second, third);
+        assertThat(tenant("acme").slots.ready()).containsExactly(second, third);
 
         advance(1000);
         assertThat(sent).containsExactly("acme/u1", "acme/u2");
-        assertThat(tenant("acme").readyForSlot).containsExactly(third);
+        assertThat(tenant("acme").slots.ready()).containsExactly(third);
     }
 
     @Test

@@ -106,7 +106,8 @@ class TenantCircuitTest {
     void givenAHalfOpenCircuit_whenTheProbeIsSent_thenNothingElseMayBeTriedUntilItEnds() {
         fake.halfOpen();
 
-        assertThat(circuit.requestStarted()).isTrue();
+        long probe = circuit.requestStarted();
+        assertThat(probe).isNotEqualTo(TenantCircuit.NO_PROBE);
 
         assertThat(circuit.mayTry(fake.now)).isFalse();
         assertThat(circuit.awaitsProbe()).isFalse();
@@ -114,11 +115,33 @@ class TenantCircuitTest {
         assertThat(circuit.holdsProbe()).isTrue();
         assertThatThrownBy(circuit::requestStarted).isInstanceOf(IllegalStateException.class);
 
-        circuit.probeEnded();
+        assertThat(circuit.probeEnded(probe)).isTrue();
 
         assertThat(circuit.holdsProbe()).isFalse();
         assertThat(circuit.readyForProbe()).isTrue();
         assertThat(circuit.mayTry(fake.now)).isTrue();
+    }
+
+    @Test
+    void givenAProbeStillOutWhenTheCircuitClosedAndHalfOpenedAgain_whenThatOldProbeEnds_thenTheNewProbeStillHoldsIt() {
+        fake.halfOpen();
+        long old = circuit.requestStarted();
+        circuit.configChanged(fake.now, FakeClockCircuit.CONFIG, true); // "try now": closed while the old probe is out
+        fake.halfOpen();
+        long current = circuit.requestStarted();
+
+        assertThat(circuit.probeEnded(old)).as("not the probe the circuit waits for").isFalse();
+
+        assertThat(circuit.holdsProbe()).isTrue();
+        assertThat(circuit.awaitsProbe()).isFalse();
+        assertThat(circuit.mayTry(fake.now)).isFalse();
+        assertThatThrownBy(circuit::requestStarted).isInstanceOf(IllegalStateException.class);
+        assertThat(circuit.failed(fake.now, answer(), UNAVAILABLE)).as("its failure counts as any other's")
+                .isInstanceOf(TenantCircuit.Unchanged.class);
+        assertThat(circuit.state()).isEqualTo(TenantCircuit.State.HALF_OPEN);
+
+        assertThat(circuit.probeEnded(current)).isTrue();
+        assertThat(circuit.readyForProbe()).isTrue();
     }
 
     @Test
@@ -137,7 +160,7 @@ class TenantCircuitTest {
 
         assertThat(circuit.mayTry(fake.now)).isTrue();
         assertThat(circuit.loadEnded()).isFalse();
-        assertThat(circuit.requestStarted()).isTrue();
+        assertThat(circuit.requestStarted()).isNotEqualTo(TenantCircuit.NO_PROBE);
     }
 
     @Test
@@ -146,8 +169,8 @@ class TenantCircuitTest {
 
         assertThat(circuit.holdsProbe()).isFalse();
         assertThat(circuit.loadEnded()).isFalse();
-        assertThat(circuit.requestStarted()).isFalse();
-        assertThat(circuit.requestStarted()).isFalse();
+        assertThat(circuit.requestStarted()).isEqualTo(TenantCircuit.NO_PROBE);
+        assertThat(circuit.requestStarted()).isEqualTo(TenantCircuit.NO_PROBE);
         assertThat(circuit.holdsProbe()).isFalse();
     }
 

@@ -18,6 +18,8 @@ class TenantStatesTest {
     private static final Set<String> NO_LANES = Set.of();
     private final TenantStates tenants = new TenantStates(Duration.ofMillis(GRACE),
             () -> new TenantCircuit(1, FakeClockCircuit.SCHEDULE));
+    /** The probe {@link #hold} sent, to end it again. */
+    private long probe;
 
     @Test
     void aTenantWithoutConfigIsForgottenOnlyOnceItWasQuietForTheGrace() {
@@ -112,20 +114,24 @@ class TenantStatesTest {
         return tenants.forgetGone(now, NONE_CONFIGURED, NO_LANES);
     }
 
-    private static void hold(TenantState tenant, String pending, boolean held) {
+    private void hold(TenantState tenant, String pending, boolean held) {
         KeyLane lane = new KeyLane("gone/u1", "gone", null);
         switch (pending) {
-            case "inFlight" -> tenant.inFlight = held ? 1 : 0;
+            case "inFlight" -> {
+                if (held) tenant.slots.started(); else tenant.slots.ended();
+            }
             case "queued" -> tenant.queued = held ? 1 : 0;
             case "readyForSlot" -> {
-                if (held) tenant.readyForSlot.add(lane); else tenant.readyForSlot.clear();
+                if (held) tenant.slots.waitForSlot(lane); else tenant.slots.nextReady();
             }
             case "waiting" -> {
                 if (held) tenant.waiting.add(lane); else tenant.waiting.clear();
             }
-            case "waitingForGlobalSlot" -> tenant.waitingForGlobalSlot = held;
+            case "waitingForGlobalSlot" -> {
+                if (held) tenant.slots.joinGlobalQueue(); else tenant.slots.leftGlobalQueue();
+            }
             case "probeInFlight" -> {
-                if (held) halfOpen(tenant.circuit).requestStarted(); else tenant.circuit.probeEnded();
+                if (held) probe = halfOpen(tenant.circuit).requestStarted(); else tenant.circuit.probeEnded(probe);
             }
             case "probeLoading" -> {
                 if (held) halfOpen(tenant.circuit).loadStarted(); else tenant.circuit.loadEnded();
