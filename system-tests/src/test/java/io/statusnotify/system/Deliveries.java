@@ -45,6 +45,16 @@ record Deliveries(List<Delivery> all) {
         return all.size() - sequenceNums().size();
     }
 
+    /** The sequenceNums delivered more than once. */
+    Set<Long> redelivered() {
+        Set<Long> seen = new LinkedHashSet<>();
+        Set<Long> again = new LinkedHashSet<>();
+        all.forEach(d -> {
+            if (!seen.add(d.sequenceNum())) again.add(d.sequenceNum());
+        });
+        return again;
+    }
+
     /** Each sequenceNum's first delivery, in arrival order (redeliveries left out). */
     List<Delivery> firstDeliveries() {
         Set<Long> seen = new LinkedHashSet<>();
