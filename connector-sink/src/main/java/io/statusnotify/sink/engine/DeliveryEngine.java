@@ -106,7 +106,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     /** One turn of the loop: poll, hand records over, run callbacks and due timers, backpressure, maybe commit. */
     void pollOnce() {
         long now = clock.millis();
-        long ceiling = dispatcher.inFlight() > 0 || !tasks.isEmpty() ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
+        // Tasks left from the last turn (runAll runs one turn's worth) run right after a poll that does not wait.
+        long ceiling = !tasks.isEmpty() ? 0 : dispatcher.inFlight() > 0 ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(timers.millisUntilNext(now, ceiling)))) {
             PartitionWork work = partitions.get(new TopicPartition(record.topic(), record.partition()));
             if (work != null) dispatcher.accept(work, record);

@@ -18,10 +18,17 @@ final class EngineTasks implements Executor {
         queue.add(task);
     }
 
-    /** Delivery thread: runs what is queued, including what those tasks queue. */
+    /**
+     * Delivery thread: runs what was queued when it was called; what those tasks queue, and what other threads queue
+     * meanwhile, waits for the next turn. Draining until empty never ended under a steady flood of HTTP callbacks, and
+     * the loop neither polled nor committed for as long (seconds on a loaded machine).
+     */
     void runAll() {
-        Runnable task;
-        while ((task = queue.poll()) != null) task.run();
+        for (int queued = queue.size(); queued > 0; queued--) {
+            Runnable task = queue.poll();
+            if (task == null) return;
+            task.run();
+        }
     }
 
     /** Delivery thread: runs the next task, waiting for one up to {@code timeoutMillis}. */

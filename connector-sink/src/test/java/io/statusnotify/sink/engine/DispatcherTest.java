@@ -119,6 +119,7 @@ class DispatcherTest {
 
         sink.sender.answer(1, 500);
         sink.step();
+        sink.step(); // 2 is parked behind 1 once 1's write is acknowledged: a task queued during the turn before
 
         String retryTopic = sink.settings.topics().notificationsRetry();
         List<ProducerRecord<String, byte[]>> parked = sink.written(retryTopic);
