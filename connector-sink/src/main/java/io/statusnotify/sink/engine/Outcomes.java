@@ -51,15 +51,13 @@ final class Outcomes {
     }
 
     void delivered(KeyLane lane, Item item) {
-        finish(lane, item);
+        finish(lane, item, DeliveryReceipt.DELIVERED, item.lastStatus, null);
         metrics.delivered(item.tenant, clock.millis() - item.createdAt);
-        receipt(item, DeliveryReceipt.DELIVERED, item.lastStatus, null);
     }
 
     void dropped(KeyLane lane, Item item, String reason) {
-        finish(lane, item);
+        finish(lane, item, DeliveryReceipt.DROPPED, item.lastStatus, reason);
         metrics.dropped(item.tenant, reason);
-        receipt(item, DeliveryReceipt.DROPPED, item.lastStatus, reason);
         if (DROP_LOG.allow(item.tenant + "|" + reason)) {
             LOG.info("Not sending to tenant {}: {} (logged at most once a minute per tenant and reason, all counted in"
                     + " sns.sink.dropped)", item.tenant, reason);
@@ -95,8 +93,9 @@ final class Outcomes {
                 from.sourceOffset(), item.tenant, outbox.deadLetterTopic(), reason);
         if (lane.fromRetryTopic()) parked.finished(lane.partition(), lane.key);
         metrics.deadLettered(item.tenant, reason);
-        receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason);
-        writeRecord(lane.work, item.offset(), "dead-letter topic", done -> outbox.deadLetter(item.record, letter, done), null);
+        afterReceipt(lane.work, receiptOf(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, reason),
+                () -> writeRecord(lane.work, item.offset(), "dead-letter topic",
+                        done -> outbox.deadLetter(item.record, letter, done), null));
     }
 
     /**
@@ -111,9 +110,9 @@ final class Outcomes {
                 lane.topicPartition(), item.offset(), item.tenant, why);
         parked.finished(lane.partition(), lane.key);
         metrics.deadLettered(item.tenant, DeadLetter.PARKED_RECORD_LOST);
-        receipt(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, DeadLetter.PARKED_RECORD_LOST);
-        writeRecord(lane.work, item.offset(), "dead-letter topic",
-                done -> outbox.deadLetterWithoutValue(item.key, letter, why, done), null);
+        afterReceipt(lane.work, receiptOf(item, DeliveryReceipt.DEAD_LETTERED, item.lastStatus, DeadLetter.PARKED_RECORD_LOST),
+                () -> writeRecord(lane.work, item.offset(), "dead-letter topic",
+                        done -> outbox.deadLetterWithoutValue(item.key, letter, why, done), null));
     }
 
     void malformed(PartitionWork work, ConsumerRecord<String, byte[]> record, BadRecordException e) {
@@ -124,19 +123,39 @@ final class Outcomes {
                 e.reason() + ": " + e.getMessage(), from.attempts(), null, null, from.sourceTopic(),
                 from.sourcePartition(), from.sourceOffset());
         metrics.deadLettered(NotificationKey.tenantOf(record.key()), DeadLetter.MALFORMED);
-        if (receipts) {
-            outbox.receipt(record.key(), new DeliveryReceipt(NotificationKey.tenantOf(record.key()), record.key(), null,
-                    DeliveryReceipt.DEAD_LETTERED, from.attempts(), null, DeadLetter.MALFORMED, null, clock.millis()));
-        }
         if (work.retryTopic) parked.finished(work.partition.partition(), ParkedKeys.laneKey(record.key()));
-        writeRecord(work, record.offset(), "dead-letter topic", done -> outbox.deadLetter(record, letter, done), null);
+        afterReceipt(work, new DeliveryReceipt(NotificationKey.tenantOf(record.key()), record.key(), null,
+                        DeliveryReceipt.DEAD_LETTERED, from.attempts(), null, DeadLetter.MALFORMED, null, clock.millis()),
+                () -> writeRecord(work, record.offset(), "dead-letter topic", done -> outbox.deadLetter(record, letter, done),
+                        null));
     }
 
+    /** A receipt of a step on the way (retried, parked): nothing waits for it. */
     void receipt(Item item, String outcome, Integer status, String cause) {
-        if (!receipts) return;
+        if (receipts) outbox.receipt(item.key, receiptOf(item, outcome, status, cause));
+    }
+
+    private DeliveryReceipt receiptOf(Item item, String outcome, Integer status, String cause) {
         long now = clock.millis();
-        outbox.receipt(item.key, new DeliveryReceipt(item.tenant, item.key, item.sequenceNum, outcome,
-                item.attempts, status, cause, now - item.createdAt, now));
+        return new DeliveryReceipt(item.tenant, item.key, item.sequenceNum, outcome, item.attempts, status, cause,
+                now - item.createdAt, now);
+    }
+
+    /**
+     * The receipt of a final outcome, then {@code next}: the offset is done only once Kafka has answered for the
+     * receipt, so a crash before that sends the notification and its receipt again instead of losing the receipt.
+     * A receipt Kafka refuses is logged and the offset done anyway (receipts are best effort, never retried).
+     */
+    private void afterReceipt(PartitionWork work, DeliveryReceipt receipt, Runnable next) {
+        if (!receipts) {
+            next.run();
+            return;
+        }
+        work.requestStarted();
+        outbox.receipt(receipt.key(), receipt, () -> engine.execute(() -> {
+            work.requestEnded();
+            if (!work.isRevoked()) next.run();
+        }));
     }
 
     /**
@@ -153,9 +172,11 @@ final class Outcomes {
                         lane.topicPartition().topic(), lane.partition(), item.offset(), next);
     }
 
-    private void finish(KeyLane lane, Item item) {
-        lane.work.done(item.offset());
+    private void finish(KeyLane lane, Item item, String outcome, Integer status, String cause) {
         if (lane.fromRetryTopic()) parked.finished(lane.partition(), lane.key);
+        PartitionWork work = lane.work;
+        long offset = item.offset();
+        afterReceipt(work, receiptOf(item, outcome, status, cause), () -> work.done(offset));
     }
 
     private interface Write {

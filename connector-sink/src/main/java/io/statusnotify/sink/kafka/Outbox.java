@@ -97,11 +97,20 @@ public final class Outbox implements AutoCloseable {
 
     /** Best effort: a lost receipt is logged (at most once a minute), never retried and never blocks delivery. */
     public void receipt(String key, DeliveryReceipt receipt) {
+        receipt(key, receipt, () -> { });
+    }
+
+    /**
+     * The same, and {@code answered} runs (on the producer's thread) once Kafka has acknowledged or refused it, so
+     * whoever waits for it (the offset of a final outcome) does not wait for a receipt that cannot be written.
+     */
+    public void receipt(String key, DeliveryReceipt receipt, Runnable answered) {
         send(new ProducerRecord<>(receiptsTopic, key, receiptJson(receipt)), error -> {
             if (error != null && RECEIPT_ERRORS.allow("receipt")) {
                 LOG.warn("Could not write a delivery receipt to {} (logged at most once a minute): {}", receiptsTopic,
                         error.toString());
             }
+            answered.run();
         });
     }
 

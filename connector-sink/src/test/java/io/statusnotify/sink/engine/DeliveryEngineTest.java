@@ -47,6 +47,24 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void givenADeliveredNotification_whenItsReceiptIsNotYetAcknowledged_thenTheCommitDoesNotPassIt() {
+        sink = EngineFixture.holdingWrites().tenants("acme").assign(0);
+        sink.usersEach("acme", 1);
+        sink.step();
+        TopicPartition p0 = sink.notifications(0);
+
+        sink.sender.answer(1, 200);
+        sink.commit();
+        assertThat(sink.written(sink.settings.topics().deliveryReceipts())).hasSize(1);
+        assertThat(sink.committed(p0)).as("a crash now sends it again, with its receipt")
+                .isEqualTo(new OffsetAndMetadata(0, ""));
+
+        assertThat(sink.producer.completeNext()).isTrue();
+        sink.commit();
+        assertThat(sink.committed(p0)).isEqualTo(new OffsetAndMetadata(1, ""));
+    }
+
+    @Test
     void givenRequestsInFlight_whenThePartitionIsRevoked_thenTheirLateAnswersAreNotCommittedAndTheNextOwnerSendsThemAgain() {
         sink = EngineFixture.start().tenants("acme").assign(0);
         sink.usersEach("acme", 1, 2, 3);

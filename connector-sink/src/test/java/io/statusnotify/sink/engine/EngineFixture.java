@@ -66,8 +66,8 @@ final class EngineFixture implements AutoCloseable {
     final CommitRecordingConsumer consumer = new CommitRecordingConsumer();
     final MockConsumer<String, Void> scanConsumer = new MockConsumer<>("earliest");
     final MockConsumer<String, byte[]> readerConsumer = new MockConsumer<>("earliest");
-    final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-            new ByteArraySerializer());
+    /** Answers every write at once, unless the fixture was started {@link #holdingWrites}. */
+    final MockProducer<String, byte[]> producer;
     final FakeSender sender = new FakeSender();
     /** The core's metrics. */
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -81,11 +81,19 @@ final class EngineFixture implements AutoCloseable {
     static EngineFixture start(String... overrides) {
         Map<String, String> env = new HashMap<>(DEFAULTS);
         for (int i = 0; i < overrides.length; i += 2) env.put(overrides[i], overrides[i + 1]);
-        return new EngineFixture(env);
+        return new EngineFixture(env, true);
     }
 
-    private EngineFixture(Map<String, String> env) {
+    /** The same, with the outbox's writes unanswered until the test completes them ({@link MockProducer#completeNext()}). */
+    static EngineFixture holdingWrites(String... overrides) {
+        Map<String, String> env = new HashMap<>(DEFAULTS);
+        for (int i = 0; i < overrides.length; i += 2) env.put(overrides[i], overrides[i + 1]);
+        return new EngineFixture(env, false);
+    }
+
+    private EngineFixture(Map<String, String> env, boolean answerWrites) {
         this.env = env;
+        this.producer = new MockProducer<>(answerWrites, null, new StringSerializer(), new ByteArraySerializer());
         this.settings = SinkSettings.from(Settings.of(env));
         SecuritySettings security = settings.security();
         this.view = new TenantConfigView(settings.allowTenantConfigByDefault(),
@@ -104,7 +112,7 @@ final class EngineFixture implements AutoCloseable {
      * them for the group, a MockConsumer for itself only). Its tenants are the test's to write.
      */
     EngineFixture nextOwner() {
-        EngineFixture next = new EngineFixture(env);
+        EngineFixture next = new EngineFixture(env, true);
         next.consumer.commitSync(consumer.lastCommits());
         nextOffset.forEach((tp, offset) -> next.nextOffset.put(tp, offset));
         return next;
@@ -200,8 +208,12 @@ final class EngineFixture implements AutoCloseable {
         core.engine.pollOnce();
     }
 
-    /** Lets the commit interval pass, then one turn (which commits). */
+    /**
+     * One turn for what is answered to land (an outcome's offset is done a turn after its receipt is acknowledged),
+     * then the commit interval passes and one turn commits.
+     */
     void commit() {
+        step();
         clock.advance(settings.commitInterval());
         step();
     }
