@@ -1,8 +1,7 @@
 package io.statusnotify.system;
 
-import io.statusnotify.testing.RecordingReceiver;
+import io.statusnotify.testing.DelayedReceiver;
 import io.statusnotify.testing.RecordingReceiver.Received;
-import io.statusnotify.testing.RecordingReceiver.Reply;
 import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestKafka;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -26,7 +25,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +46,7 @@ class SinkRebalanceUnderLoadIT {
     private static final int PER_SECOND = 200;
     /** Longer than the steps take, so every step happens under load (asserted at each). */
     private static final int TRAFFIC_SECONDS = 30;
+    /** Servers that take a moment keep requests in flight when partitions change hands. */
     private static final Duration ANSWER_DELAY = Duration.ofMillis(5);
     /** SNS_SINK_MAX_IN_FLIGHT of each instance. */
     private static final int IN_FLIGHT_WINDOW = 100;
@@ -73,7 +72,7 @@ class SinkRebalanceUnderLoadIT {
         env = PipelineEnv.fresh(kafka, "rebalance-under-load").withPartitions(PARTITIONS).withShortRetries()
                 .with("SNS_SINK_MAX_IN_FLIGHT", Integer.toString(IN_FLIGHT_WINDOW)).provisionTopics();
         TrafficPlan plan = TrafficPlan.of(TENANTS, USERS_PER_TENANT, PER_SECOND, TRAFFIC_SECONDS);
-        try (TenantFleet fleet = TenantFleet.start(TENANTS, tenant -> Endpoint.of(slowishReceiver()));
+        try (TenantFleet fleet = TenantFleet.start(TENANTS, tenant -> Endpoint.of(DelayedReceiver.start(ANSWER_DELAY)));
              NotificationFeed feed = new NotificationFeed(env.bootstrapServers(), env.topics().notifications())) {
             fleet.configure(env);
             // given one sink instance delivering a steady stream to four tenants
@@ -239,14 +238,5 @@ class SinkRebalanceUnderLoadIT {
 
     private static List<String> sorted(List<Set<String>> sets) {
         return sets.stream().map(Set::toString).sorted().toList();
-    }
-
-    private static RecordingReceiver slowishReceiver() {
-        RecordingReceiver receiver = RecordingReceiver.start();
-        receiver.respondWith(request -> {
-            LockSupport.parkNanos(ANSWER_DELAY.toNanos()); // plays a server that takes a moment, not a wait of the test
-            return Reply.status(204);
-        });
-        return receiver;
     }
 }
