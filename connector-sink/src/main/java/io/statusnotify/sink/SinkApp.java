@@ -26,7 +26,6 @@ import io.statusnotify.secrets.SecretBox;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -184,7 +183,7 @@ public final class SinkApp implements AutoCloseable {
     }
 
     private static KafkaConsumer<String, byte[]> notificationConsumer(SinkSettings settings) {
-        Properties props = settings.kafkaCopy();
+        Properties props = settings.groupConsumerKafka();
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-sink");
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         // Correctness, not tuning: these cannot be overridden by KAFKA_* variables.
@@ -192,10 +191,11 @@ public final class SinkApp implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // The range assignor gives one instance the same partition number of both topics: a user's notifications
-        // and its parked ones are then decided in one place, which is what keeps them in order.
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
-        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        // The consumer group protocol (KIP-848) hands over only the partitions that change owner; the broker's range
+        // assignor gives one instance the same partition number of both topics: a user's notifications and its
+        // parked ones are then decided in one place, which is what keeps them in order.
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        props.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, "range");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -58,13 +58,31 @@ public record SinkSettings(
             "auto.offset.reset", "earliest, so a new group misses nothing",
             "isolation.level", "read_committed, so aborted writes are never delivered",
             "enable.auto.commit", "false: only finished records are committed",
-            "group.protocol", "classic, for the range assignor",
-            "partition.assignment.strategy", "range: a partition number of both topics on one instance keeps order",
+            "group.protocol", "consumer: a rebalance pauses only the partitions that move",
+            "group.remote.assignor", "range: a partition number of both topics on one instance keeps order",
             "acks", "all, for the retry topic, dead letters and receipts",
             "enable.idempotence", "true: what goes to one partition stays in order");
 
+    /**
+     * Client configs of the classic group protocol that the consumer group protocol refuses: the sink's group
+     * consumer goes without them (the streams app, on the classic protocol, may use them from the same environment).
+     * What decides instead: a group config (kafka-configs --entity-type groups), else the broker's.
+     */
+    static final Map<String, String> BROKER_GROUP_CONFIGS = Map.of(
+            "partition.assignment.strategy", "the broker's range assignor assigns (group.remote.assignor=range)",
+            "session.timeout.ms", "the group config consumer.session.timeout.ms decides, else the broker's"
+                    + " group.consumer.session.timeout.ms (45 s)",
+            "heartbeat.interval.ms", "the group config consumer.heartbeat.interval.ms decides, else the broker's"
+                    + " group.consumer.heartbeat.interval.ms (5 s)");
+
     public static SinkSettings from(Settings s) {
         Properties kafka = s.kafkaClientProperties();
+        BROKER_GROUP_CONFIGS.forEach((config, instead) -> {
+            if (kafka.containsKey(config)) {
+                LoggerFactory.getLogger(SinkSettings.class).warn("KAFKA_{} is not used by the sink's consumer group: {}",
+                        config.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), instead);
+            }
+        });
         FORCED_KAFKA_CONFIGS.forEach((config, why) -> {
             if (kafka.containsKey(config)) {
                 LoggerFactory.getLogger(SinkSettings.class).warn("KAFKA_{} is ignored: the sink always sets {} ({})",
@@ -118,6 +136,13 @@ public record SinkSettings(
     public EngineSettings engine() {
         return new EngineSettings(groupId, topics, limits, retry, receiptsEnabled, shutdownGrace, commitInterval,
                 http.connectTimeout().plus(http.responseTimeout()));
+    }
+
+    /** The group consumer's client configs: a fresh copy without the configs its group protocol refuses. */
+    Properties groupConsumerKafka() {
+        Properties copy = kafkaCopy();
+        BROKER_GROUP_CONFIGS.keySet().forEach(copy::remove);
+        return copy;
     }
 
     /** A fresh copy of the Kafka client configs, so one client's additions never leak into another's. */

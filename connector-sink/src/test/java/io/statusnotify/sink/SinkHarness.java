@@ -12,6 +12,7 @@ import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.schema.User;
 import io.statusnotify.schema.UserStatus;
 import io.statusnotify.settings.Settings;
+import io.statusnotify.testing.ConsumerGroupTiming;
 import io.statusnotify.testing.RecordingReceiver;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicNames;
@@ -75,9 +76,11 @@ public final class SinkHarness implements AutoCloseable {
         env.put("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
     }
 
+    /** Also gives the test's group short heartbeats: partitions change hands within about a second, not up to ten. */
     SinkHarness bind(TestKafka broker) {
         this.kafka = broker;
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        ConsumerGroupTiming.heartbeat(broker.admin(), groupId, ConsumerGroupTiming.TEST_HEARTBEAT);
         return this;
     }
 

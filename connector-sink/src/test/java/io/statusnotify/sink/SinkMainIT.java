@@ -87,6 +87,22 @@ class SinkMainIT {
     }
 
     @Test
+    void givenABrokerWithoutTheConsumerGroupProtocol_whenTheSinkJoinsItsGroup_thenItExitsWithCode1NamingTheFeature()
+            throws Exception {
+        try (TestKafka old = TestKafka.startWithoutConsumerGroupProtocol()) {
+            Map<String, String> env = new HashMap<>(TopicNames.prefixed(TestKafka.uniqueName("main-old")).asEnvironment());
+            env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", old.bootstrapServers(), "SNS_TOPIC_PARTITIONS", "1",
+                    "SNS_TOPIC_REPLICATION_FACTOR", "1", "SNS_ADMIN_PORT", "0"));
+
+            Exit exit = runMain(env);
+
+            assertThat(exit.code()).isEqualTo(1);
+            assertThat(exit.output()).contains("does not support the consumer group protocol")
+                    .contains("group.version=1");
+        }
+    }
+
+    @Test
     void servesHealthAndPrometheusMetricsOnTheAdminPortAndIsReadyOnceAssigned(TestKafka kafka) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

@@ -21,7 +21,10 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** The sink's /metrics, over HTTP from its admin server, once it has delivered, parked, dead-lettered and dropped. */
+/**
+ * The sink's /metrics, over HTTP from its admin server, once it has delivered, parked, dead-lettered and dropped, and
+ * given a pair of partitions to another instance.
+ */
 @ExtendWith(SharedKafka.class)
 class SinkMetricsEndpointIT extends MetricsEndpointContract {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -65,6 +68,9 @@ class SinkMetricsEndpointIT extends MetricsEndpointContract {
                     && metrics.contains("sns_sink_circuit_state{state=\"live\",tenant=\"acme\"} 1.0")
                     && metrics.contains("sns_sink_config_refused_total{rule=\"serverUrl.scheme\"} 1.0");
         });
+        // A second instance joins the group (its own registry): this one gives it one of its two pairs.
+        sink.startSink();
+        await().atMost(WAIT).until(() -> scrape(admin.port()).contains("sns_sink_partitions_revoked_total{"));
         exposition = scrape(admin.port());
     }
 

@@ -118,6 +118,20 @@ class SinkSettingsTest {
     }
 
     @Test
+    void givenClassicGroupTimings_whenTheGroupConsumerIsConfigured_thenItGoesWithoutThemAndTheOtherClientsKeepThem() {
+        SinkSettings settings = SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
+                "KAFKA_SESSION_TIMEOUT_MS", "6000", "KAFKA_HEARTBEAT_INTERVAL_MS", "1000",
+                "KAFKA_PARTITION_ASSIGNMENT_STRATEGY", "org.apache.kafka.clients.consumer.RangeAssignor",
+                "KAFKA_MAX_POLL_RECORDS", "100")));
+
+        // The consumer group protocol refuses them (ConfigException): the group's or the broker's configs decide.
+        assertThat(settings.groupConsumerKafka()).doesNotContainKeys("session.timeout.ms", "heartbeat.interval.ms",
+                "partition.assignment.strategy").containsEntry("max.poll.records", "100");
+        assertThat(settings.kafkaCopy()).containsEntry("session.timeout.ms", "6000");
+        assertThat(SinkSettings.FORCED_KAFKA_CONFIGS).containsKeys("group.protocol", "group.remote.assignor");
+    }
+
+    @Test
     void toStringHidesSecrets() {
         SinkSettings settings = SinkSettings.from(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:1",
                 "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka...PlainLoginModule required password=\"topsecret\";")));

@@ -46,6 +46,8 @@ final class DocumentedMetrics {
             new Metric("sns_sink_tenant_in_flight_limit", GAUGE, Source.SINK),
             new Metric("sns_sink_tenant_oldest_waiting_seconds", GAUGE, Source.SINK),
             new Metric("sns_sink_config_refused_total", COUNTER, Source.SINK),
+            new Metric("sns_sink_partitions_assigned_total", COUNTER, Source.SINK),
+            new Metric("sns_sink_partitions_revoked_total", COUNTER, Source.SINK),
             new Metric("sns_streams_events_in_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_notifications_out_total", COUNTER, Source.STREAMS),
             new Metric("sns_streams_events_dropped_total", COUNTER, Source.STREAMS),

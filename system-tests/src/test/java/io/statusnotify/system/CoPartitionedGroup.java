@@ -1,14 +1,12 @@
 package io.statusnotify.system;
 
 import io.statusnotify.system.RebalanceLog.Callback;
+import io.statusnotify.testing.ConsumerGroupTiming;
 import io.statusnotify.testing.TestKafka;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
@@ -30,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class CoPartitionedGroup implements AutoCloseable {
     /** Group config, so members learn of a new assignment within a quarter second rather than the default 5 s. */
-    private static final String HEARTBEAT_MS = "250";
+    private static final Duration HEARTBEAT = Duration.ofMillis(250);
     /** Settled: every partition owned by the members and no callback for six heartbeats. */
     private static final Duration QUIET = Duration.ofMillis(1500);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
@@ -74,14 +72,7 @@ final class CoPartitionedGroup implements AutoCloseable {
         kafka.createTopic(first, partitions, Map.of());
         kafka.createTopic(second, partitions, Map.of());
         produce();
-        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
-        AlterConfigOp heartbeat = new AlterConfigOp(new ConfigEntry("consumer.heartbeat.interval.ms", HEARTBEAT_MS),
-                AlterConfigOp.OpType.SET);
-        try {
-            kafka.admin().incrementalAlterConfigs(Map.of(group, List.of(heartbeat))).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot configure group " + groupId, e);
-        }
+        ConsumerGroupTiming.heartbeat(kafka.admin(), groupId, HEARTBEAT);
     }
 
     /** {@value #RECORDS_PER_PARTITION} records more on every partition of both topics. */

@@ -144,6 +144,9 @@ final class DedicatedBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // As TestKafka: tests may give their consumer groups short heartbeats and sessions (ConsumerGroupTiming).
+                "group.consumer.min.heartbeat.interval.ms=100",
+                "group.consumer.min.session.timeout.ms=1000",
                 "");
     }
 

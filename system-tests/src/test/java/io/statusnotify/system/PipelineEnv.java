@@ -1,5 +1,6 @@
 package io.statusnotify.system;
 
+import io.statusnotify.testing.ConsumerGroupTiming;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
@@ -71,10 +72,30 @@ record PipelineEnv(String bootstrapServers, TopicNames topics, int partitions, M
         return with("SNS_RETRY_DELAYS", "1s,2s,4s").with("SNS_RETRY_THROTTLED_MIN_DELAY", "1s");
     }
 
-    /** Creates the topics up front, so configs can be written before the apps start (the apps would create them too). */
+    String sinkGroupId() {
+        return variables.get("SNS_SINK_GROUP_ID");
+    }
+
+    /**
+     * Creates the topics up front, so configs can be written before the apps start (the apps would create them too),
+     * and gives the sink's group short heartbeats, so partitions change hands within about a second, not up to ten.
+     */
     PipelineEnv provisionTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicProvisioner.ensureTopics(admin, topics, new TopicLayout(partitions, (short) 1));
+            ConsumerGroupTiming.heartbeat(admin, sinkGroupId(), ConsumerGroupTiming.TEST_HEARTBEAT);
+        }
+        return this;
+    }
+
+    /**
+     * The sink group's session made short (and its heartbeats), so a sink killed without leaving the group loses
+     * its partitions to the next instance in seconds, not the broker's 45.
+     */
+    PipelineEnv shortSinkSession() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            ConsumerGroupTiming.heartbeatAndSession(admin, sinkGroupId(), ConsumerGroupTiming.TEST_HEARTBEAT,
+                    ConsumerGroupTiming.TEST_SESSION);
         }
         return this;
     }

@@ -77,10 +77,7 @@ class SinkCrashIT {
 
     private Deliveries stopMidStreamAndRestart(TestKafka kafka, String name, ToIntFunction<AppProcess> stop) {
         // A short session lets the restarted sink take over a SIGKILLed member's partitions in seconds, not 45.
-        PipelineEnv env = PipelineEnv.fresh(kafka, name)
-                .with("KAFKA_SESSION_TIMEOUT_MS", "6000")
-                .with("KAFKA_HEARTBEAT_INTERVAL_MS", "1000")
-                .provisionTopics();
+        PipelineEnv env = PipelineEnv.fresh(kafka, name).provisionTopics().shortSinkSession();
         try (RecordingReceiver receiver = RecordingReceiver.start();
              PortalProducer portal = new PortalProducer(kafka.bootstrapServers());
              Pipeline ignored = streamsKnowingTheTenant(env, portal, receiver)) {

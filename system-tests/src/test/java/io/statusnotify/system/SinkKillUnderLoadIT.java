@@ -53,10 +53,8 @@ class SinkKillUnderLoadIT {
     void aSinkKilledUnderLoadLosesNothingKeepsPerUserOrderAndRedeliversOnlyWhatItHadNotCommitted(TestKafka kafka) {
         // A short session lets the restarted sink take over the killed member's partitions in seconds, not 45.
         PipelineEnv env = PipelineEnv.fresh(kafka, "kill-under-load").withShortRetries()
-                .with("KAFKA_SESSION_TIMEOUT_MS", "6000")
-                .with("KAFKA_HEARTBEAT_INTERVAL_MS", "1000")
                 .with("SNS_SINK_MAX_IN_FLIGHT", Integer.toString(IN_FLIGHT_WINDOW))
-                .provisionTopics();
+                .provisionTopics().shortSinkSession();
         TrafficPlan plan = TrafficPlan.of(TENANTS, USERS_PER_TENANT, PER_SECOND, TRAFFIC_SECONDS);
         try (TenantFleet fleet = TenantFleet.start(TENANTS, tenant -> Endpoint.of(slowishReceiver()));
              NotificationFeed feed = new NotificationFeed(env.bootstrapServers(), env.topics().notifications())) {

@@ -1,6 +1,7 @@
 package io.statusnotify.system;
 
 import io.statusnotify.testing.ExactCount;
+import io.statusnotify.testing.RecordingReceiver.Received;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
@@ -56,6 +57,11 @@ final class TenantFleet implements AutoCloseable {
 
     Deliveries deliveries(String tenant) {
         return Deliveries.of(endpoints.get(tenant).requests());
+    }
+
+    /** What {@code tenant}'s server received so far, in arrival order. */
+    List<Received> requests(String tenant) {
+        return endpoints.get(tenant).requests();
     }
 
     int requestCount(String tenant) {

@@ -51,6 +51,18 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public static TestKafka start() {
+        return start(true);
+    }
+
+    /**
+     * A broker that refuses the consumer group protocol (KIP-848), as a 3.x cluster or one whose {@code group.version}
+     * was never finalized does: for tests of what a client on that protocol makes of it. Close it after the test.
+     */
+    public static TestKafka startWithoutConsumerGroupProtocol() {
+        return start(false);
+    }
+
+    private static TestKafka start(boolean consumerGroupProtocol) {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -69,15 +81,17 @@ public final class TestKafka implements AutoCloseable {
                     .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     // Lets a test give its consumer-protocol group (KIP-848) heartbeats shorter than the 5 s default
-                    // (group config consumer.heartbeat.interval.ms): members learn of a new assignment that soon.
+                    // and a session shorter than 45 s (ConsumerGroupTiming): members learn of a new assignment that
+                    // soon, and a killed member's partitions move in seconds.
                     .setConfigProp("group.consumer.min.heartbeat.interval.ms", "100")
+                    .setConfigProp("group.consumer.min.session.timeout.ms", "1000")
                     .setConfigProp("auto.create.topics.enable", "false")
                     .build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
             TestKafka kafka = new TestKafka(cluster);
-            kafka.enableConsumerGroupProtocol();
+            if (consumerGroupProtocol) kafka.enableConsumerGroupProtocol();
             return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test Kafka broker", e);

@@ -56,7 +56,7 @@ public final class DeliveryCore {
         RetryScan scan = new RetryScan(clients.retryScan(), clients.retryScanThread(), settings.groupId(),
                 housekeeping.scanHold());
         this.engine = new DeliveryEngine(clients.notifications(), scan, dispatcher, tasks, settings, view, timers, parked,
-                clock, housekeeping);
+                clock, housekeeping, metrics);
         metrics.gauges(dispatcher::inFlight, dispatcher::bufferedMain, dispatcher::bufferedRetries, dispatcher::unloadedRetries);
         view.onChange(key -> tasks.execute(() -> dispatcher.configChanged(key)));
     }

@@ -4,13 +4,13 @@ import io.statusnotify.sink.kafka.ParkedKeys;
 import io.statusnotify.sink.offsets.PartitionWork;
 import io.statusnotify.sink.kafka.RetryScan;
 import io.statusnotify.sink.config.TenantConfigView;
+import io.statusnotify.sink.status.SinkMetrics;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +19,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The sink's consumer thread: polls the notifications and retry topics (the same partition numbers of both are
  * assigned together), hands records to the {@link Dispatcher} and runs HTTP and producer callbacks and timers; as the
- * group's rebalance listener it sets up and hands over partitions. Its parts: the {@link AssignmentGate} (a pair held
- * until its parked keys are counted), {@link Backpressure} (pauses at the buffer caps) and the {@link OffsetCommitter}.
+ * group's rebalance listener it sets up and hands over partitions. Its parts: {@link PartitionSetup} (a pair's
+ * offsets read, both halves together), the {@link AssignmentGate} (a pair held until its parked keys are counted),
+ * {@link Backpressure} (pauses at the buffer caps) and the {@link OffsetCommitter}.
  * Every piece of delivery state lives on this one thread; other threads hand it work through {@link EngineTasks}.
  * Tests drive it without a thread: {@link #start()}, then {@link #pollOnce()}.
  */
@@ -37,8 +36,6 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long STATUS_EVERY_MILLIS = 1_000;
-    /** Reading offsets at assignment runs within poll: below max.poll.interval.ms (5 min). */
-    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(4);
 
     private final Consumer<String, byte[]> consumer;
     private final Dispatcher dispatcher;
@@ -50,6 +47,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     private final long sweepEveryMillis;
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
     private final AssignmentGate gate;
+    private final PartitionSetup setup;
+    private final SinkMetrics metrics;
     private final Backpressure backpressure;
     private final OffsetCommitter committer;
     private volatile boolean running = true;
@@ -58,7 +57,7 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     /** Over {@code consumer} (the group's) and {@code scan}, which it closes when its loop ends. */
     DeliveryEngine(Consumer<String, byte[]> consumer, RetryScan scan, Dispatcher dispatcher, EngineTasks tasks,
                    EngineSettings settings, TenantConfigView view, Timers timers, ParkedKeys parked, Clock clock,
-                   Housekeeping housekeeping) {
+                   Housekeeping housekeeping, SinkMetrics metrics) {
         this.consumer = consumer;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
@@ -67,7 +66,10 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         this.timers = timers;
         this.clock = clock;
         this.sweepEveryMillis = housekeeping.sweepEvery().toMillis();
+        this.metrics = metrics;
         this.gate = new AssignmentGate(consumer, scan, parked, tasks, timers, clock, this::updateReadiness);
+        this.setup = new PartitionSetup(consumer, settings.topics(), gate, timers, clock, partitions::containsKey,
+                work -> partitions.put(work.partition, work));
         this.backpressure = new Backpressure(consumer, settings.limits(), gate::holds);
         this.committer = new OffsetCommitter(consumer, clock, settings.commitInterval(), gate::holds);
     }
@@ -87,6 +89,10 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
             drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (UnsupportedVersionException e) {
+            LOG.error("Delivery stopped: the Kafka cluster does not support the consumer group protocol (KIP-848) that"
+                    + " the sink's group uses; it needs brokers 4.0 or newer with the feature group.version=1"
+                    + " (kafka-features upgrade --feature group.version=1). {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Delivery stopped by an unexpected error", e);
         } finally {
@@ -163,44 +169,15 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
         if (assigned.isEmpty()) return;
-        String retryTopic = settings.topics().notificationsRetry();
-        Set<TopicPartition> retries = new HashSet<>();
-        assigned.stream().filter(tp -> !tp.topic().equals(retryTopic))
-                .forEach(tp -> retries.add(new TopicPartition(retryTopic, tp.partition())));
-        Map<TopicPartition, OffsetAndMetadata> committed;
-        Map<TopicPartition, Long> retryEnds;
-        try {
-            Set<TopicPartition> wanted = new HashSet<>(assigned);
-            wanted.addAll(retries);
-            committed = consumer.committed(wanted, SETUP_TIMEOUT);
-            retryEnds = consumer.endOffsets(retries, SETUP_TIMEOUT);
-        } catch (KafkaException e) {
-            // Without its committed offsets a partition cannot be delivered safely: hold it and ask the group to hand
-            // it out again (a broker restart, say).
-            LOG.warn("Could not set up {} ({}); pausing them and rejoining the group", assigned, e.toString());
-            assigned.forEach(partitions::remove);
-            consumer.pause(assigned);
-            consumer.enforceRebalance("partition setup failed");
-            return;
-        }
-        for (TopicPartition tp : assigned) {
-            partitions.put(tp, new PartitionWork(tp, tp.topic().equals(retryTopic), committed.get(tp)));
-        }
-        for (TopicPartition tp : assigned) {
-            if (tp.topic().equals(retryTopic)) continue;
-            TopicPartition retry = new TopicPartition(retryTopic, tp.partition());
-            if (!assigned.contains(retry)) {
-                LOG.warn("Assigned {} without {}: per-user order needs both on one instance (range assignor)", tp, retry);
-            }
-            gate.admit(partitions.get(tp), retry, assigned.contains(retry), committed.get(retry),
-                    retryEnds.getOrDefault(retry, Long.MAX_VALUE));
-        }
+        assigned.forEach(tp -> metrics.partitionAssigned(role(tp), tp.partition()));
+        setup.assigned(assigned);
         updateReadiness();
         LOG.info("Assigned {}", assigned);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        countGivenUp(setup.forget(revoked));
         List<PartitionWork> works = revoked.stream().map(partitions::get).filter(w -> w != null).toList();
         if (works.isEmpty()) return;
         works.forEach(PartitionWork::close);
@@ -214,17 +191,28 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> lost) {
+        countGivenUp(setup.forget(lost));
         release(lost.stream().map(partitions::get).filter(w -> w != null).toList());
         LOG.warn("Lost {} (their finished but uncommitted records will be delivered again)", lost);
     }
 
     private void release(List<PartitionWork> works) {
         dispatcher.revoke(works);
+        countGivenUp(works.stream().map(w -> w.partition).toList());
         for (PartitionWork work : works) {
             partitions.remove(work.partition);
             gate.release(work);
         }
         updateReadiness();
+    }
+
+    /** Revoked, lost, or let go at the end of the loop: what this instance no longer owns. */
+    private void countGivenUp(Collection<TopicPartition> gone) {
+        gone.forEach(tp -> metrics.partitionRevoked(role(tp), tp.partition()));
+    }
+
+    private String role(TopicPartition tp) {
+        return tp.topic().equals(settings.topics().notificationsRetry()) ? "retry" : "notifications";
     }
 
     /** Ready once a notifications partition can deliver: assigned, and its parked keys counted. */

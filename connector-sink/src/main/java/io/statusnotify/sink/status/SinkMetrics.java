@@ -35,6 +35,8 @@ public final class SinkMetrics {
     static final String TENANT_WAITING = "sns.sink.tenant.waiting";
     static final String TENANT_OLDEST_WAITING = "sns.sink.tenant.oldest-waiting.seconds";
     static final String CIRCUIT_STATE = "sns.sink.circuit.state";
+    public static final String PARTITIONS_ASSIGNED = "sns.sink.partitions.assigned";
+    public static final String PARTITIONS_REVOKED = "sns.sink.partitions.revoked";
     /** Counted by {@link io.statusnotify.schema.ConfigRefusals}, tag {@code rule}. */
     public static final String CONFIG_REFUSED = "sns.sink.config.refused";
     private static final List<String> TENANT_COUNTERS = List.of(DELIVERED, ATTEMPTS, FAILURES, PARKED, DEAD_LETTERED,
@@ -166,6 +168,25 @@ public final class SinkMetrics {
         return byTag.entrySet().stream()
                 .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("tenant", e.getKey()), e.getValue()[index]))
                 .toList();
+    }
+
+    /**
+     * The group gave this instance partition {@code partition} of the {@code topic} ({@code notifications} or
+     * {@code retry}): one series per partition, as many as the topics have, so which partitions moved in a rebalance
+     * can be read off the instances.
+     */
+    public void partitionAssigned(String topic, int partition) {
+        Counter.builder(PARTITIONS_ASSIGNED).description("partitions the consumer group assigned to this instance,"
+                        + " by topic (notifications, retry) and partition number")
+                .tags("topic", topic, "partition", Integer.toString(partition)).register(registry).increment();
+    }
+
+    /** This instance gave the partition up: revoked in a rebalance, lost (a missed session), or let go at shutdown. */
+    public void partitionRevoked(String topic, int partition) {
+        Counter.builder(PARTITIONS_REVOKED).description("partitions this instance gave up (revoked in a rebalance, lost"
+                        + " after a missed session, or let go at shutdown), by topic (notifications, retry) and partition"
+                        + " number")
+                .tags("topic", topic, "partition", Integer.toString(partition)).register(registry).increment();
     }
 
     public void httpLatency(long nanos) {

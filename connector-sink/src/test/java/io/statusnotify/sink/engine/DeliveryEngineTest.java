@@ -130,4 +130,46 @@ class DeliveryEngineTest {
         assertThat(sink.consumer.lastCommits()).isEqualTo(Map.of(
                 sink.notifications(0), new OffsetAndMetadata(0, ""), sink.retry(0), new OffsetAndMetadata(0, "")));
     }
+
+    @Test
+    void givenTwoPairs_whenOnlyOneIsHandedOver_thenOnlyItsRecordsAreCommittedAndTheOtherKeepsDelivering() {
+        sink = EngineFixture.start().tenants("acme").assign(0).assign(1);
+        sink.notification(0, "acme", "m1", 1);
+        sink.notification(1, "acme", "m2", 2);
+        sink.step();
+        assertThat(sink.sender.open()).containsExactlyInAnyOrder(1L, 2L);
+        sink.sender.answer(2, 200);
+        sink.step();
+
+        // the group moves pair 1 to another instance; pair 0 stays, its request still in flight
+        sink.revoke(1);
+
+        assertThat(sink.committed(sink.notifications(1))).isEqualTo(new OffsetAndMetadata(1, ""));
+        assertThat(sink.committed(sink.notifications(0)).offset()).as("nothing finished on pair 0 yet").isZero();
+        assertThat(sink.consumer.paused()).isEmpty();
+        sink.sender.answer(1, 200);
+        sink.notification(0, "acme", "m3", 3);
+        sink.step();
+        assertThat(sink.sender.open()).containsExactly(3L);
+        sink.commit();
+        assertThat(sink.committed(sink.notifications(0)).offset()).isEqualTo(1);
+        assertThat(sink.core.engine.hasPartitions()).isTrue();
+    }
+
+    @Test
+    void givenBackpressureOnOnePair_whenAnotherPairIsAssigned_thenTheNewPairPausesToo() {
+        sink = EngineFixture.start("SNS_SINK_MAX_BUFFERED_RECORDS", "2").tenants("acme").assign(0);
+        sink.usersEach("acme", 1, 2);
+        sink.step();
+        assertThat(sink.consumer.paused()).containsExactly(sink.notifications(0));
+
+        sink.assign(1);
+
+        assertThat(sink.consumer.paused()).as("over the cap: the new pair's notifications pause too")
+                .containsExactlyInAnyOrder(sink.notifications(0), sink.notifications(1));
+        sink.sender.answer(1, 200);
+        sink.sender.answer(2, 200);
+        sink.step();
+        assertThat(sink.consumer.paused()).isEmpty();
+    }
 }

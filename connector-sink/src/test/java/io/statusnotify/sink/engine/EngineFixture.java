@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,18 +144,37 @@ final class EngineFixture implements AutoCloseable {
 
     /** The group hands this instance both topics' partition {@code number}; returns once the pair may deliver. */
     EngineFixture assign(int number) {
-        List<TopicPartition> pair = List.of(notifications(number), retry(number));
-        for (TopicPartition tp : pair) {
-            consumer.updateBeginningOffsets(Map.of(tp, 0L));
-            consumer.updateEndOffsets(Map.of(tp, nextOffset.getOrDefault(tp, 0L)));
-        }
-        scanConsumer.updateBeginningOffsets(Map.of(retry(number), 0L));
-        scanConsumer.updateEndOffsets(Map.of(retry(number), nextOffset.getOrDefault(retry(number), 0L)));
-        Set<TopicPartition> assignment = new java.util.HashSet<>(consumer.assignment());
-        assignment.addAll(pair);
-        consumer.rebalance(assignment);
+        handOver(notifications(number), retry(number));
         step(); // the retry scan's count comes back through the engine's tasks and lets the pair go
         return this;
+    }
+
+    /**
+     * The group hands this instance {@code tps}, in one callback, and nothing else happens (a lone half of a pair,
+     * say). As the consumer group protocol does, what it had stays, without a callback.
+     */
+    void handOver(TopicPartition... tps) {
+        for (TopicPartition tp : tps) {
+            consumer.updateBeginningOffsets(Map.of(tp, 0L));
+            consumer.updateEndOffsets(Map.of(tp, nextOffset.getOrDefault(tp, 0L)));
+            if (tp.topic().equals(settings.topics().notificationsRetry())) {
+                scanConsumer.updateBeginningOffsets(Map.of(tp, 0L));
+                scanConsumer.updateEndOffsets(Map.of(tp, nextOffset.getOrDefault(tp, 0L)));
+            }
+        }
+        Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
+        assignment.addAll(List.of(tps));
+        consumer.rebalance(assignment);
+    }
+
+    /**
+     * The group takes only partition {@code number} of both topics away (an incremental hand-over: the others stay,
+     * without a callback). MockConsumer drops every record not yet polled, of the kept partitions too.
+     */
+    void revoke(int number) {
+        Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
+        assignment.removeAll(List.of(notifications(number), retry(number)));
+        consumer.rebalance(assignment);
     }
 
     /** The group takes every partition away from this instance. */
@@ -267,6 +287,17 @@ final class EngineFixture implements AutoCloseable {
         public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
             commits.add(Map.copyOf(offsets));
             super.commitAsync(offsets, callback);
+        }
+
+        /**
+         * As KafkaConsumer: assigned partitions only (MockConsumer keeps reporting a partition paused after it was
+         * revoked, and after it is assigned again, when it is not paused any more).
+         */
+        @Override
+        public synchronized Set<TopicPartition> paused() {
+            Set<TopicPartition> paused = new HashSet<>(super.paused());
+            paused.retainAll(assignment());
+            return Set.copyOf(paused);
         }
 
         /** Every commit, in order. */

@@ -103,6 +103,8 @@ class SinkMetricsTest {
         all.deadLettered("acme", DeadLetter.RETRIES_EXHAUSTED);
         all.dropped("acme", Route.UNKNOWN_TENANT);
         all.httpLatency(1_000_000);
+        all.partitionAssigned("notifications", 0);
+        all.partitionRevoked("notifications", 0);
         // The refusal counter is registered by the view's ConfigRefusals, under the name SinkMetrics declares.
         new ConfigRefusals(prometheus, SinkMetrics.CONFIG_REFUSED, NOPLogger.NOP_LOGGER)
                 .refused(new ConfigEntry.Invalid("acme", "password.length", "too long"));
@@ -113,6 +115,23 @@ class SinkMetricsTest {
                 .containsExactlyInAnyOrderElementsOf(DeclaredNames.withPrefix(SinkMetrics.class, "sns."));
         assertThat(prometheus.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getDescription())
                 .as("description of %s", meter.getId()).isNotBlank());
+    }
+
+    @Test
+    void givenPartitionsGivenAndGivenUp_whenCounted_thenEachPartitionOfEachTopicHasItsOwnCount() {
+        metrics.partitionAssigned("notifications", 3);
+        metrics.partitionAssigned("retry", 3);
+        metrics.partitionRevoked("retry", 3);
+        metrics.partitionAssigned("retry", 3);
+
+        assertThat(partitionCount(SinkMetrics.PARTITIONS_ASSIGNED, "notifications", "3")).isEqualTo(1);
+        assertThat(partitionCount(SinkMetrics.PARTITIONS_ASSIGNED, "retry", "3")).isEqualTo(2);
+        assertThat(partitionCount(SinkMetrics.PARTITIONS_REVOKED, "retry", "3")).isEqualTo(1);
+        assertThat(registry.find(SinkMetrics.PARTITIONS_REVOKED).tags("topic", "notifications").counter()).isNull();
+    }
+
+    private double partitionCount(String name, String topic, String partition) {
+        return registry.get(name).tags("topic", topic, "partition", partition).counter().count();
     }
 
     private List<Meter> tenantSeries(String tenant) {
