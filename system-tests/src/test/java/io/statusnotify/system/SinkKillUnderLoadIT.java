@@ -37,6 +37,8 @@ class SinkKillUnderLoadIT {
     private static final int KILL_AFTER_DELIVERIES = 1000;
     /** ...and once its commits cover this many: a sink that delivers without committing never gets there. */
     private static final int KILL_AFTER_COMMITTED = KILL_AFTER_DELIVERIES / 2;
+    /** Ten commit intervals: a sink whose commits stall (a loop turn that never ends) misses it. */
+    private static final Duration COMMITS_ADVANCE_WITHIN = Duration.ofSeconds(2);
     /** A receiver that takes a few ms keeps requests in flight when the kill lands. */
     private static final Duration ANSWER_DELAY = Duration.ofMillis(5);
     /**
@@ -70,6 +72,12 @@ class SinkKillUnderLoadIT {
                 await("deliveries, and commits of them, before the kill").atMost(DELIVERY_TIMEOUT)
                         .pollInterval(Duration.ofMillis(10)).until(() -> fleet.requestCount() >= KILL_AFTER_DELIVERIES
                                 && group.committedRecords() >= KILL_AFTER_COMMITTED);
+                // (and its commits keep coming while it delivers, so what the kill leaves uncommitted is what one
+                // commit interval, a loop turn and a commit's round trip leave: a sink that stopped committing fails)
+                long committedBefore = group.committedRecords();
+                await("the sink's commits advancing while it delivers (every SNS_SINK_COMMIT_INTERVAL, 200 ms)")
+                        .atMost(COMMITS_ADVANCE_WITHIN).pollInterval(Duration.ofMillis(10))
+                        .until(() -> group.committedRecords() > committedBefore);
 
                 // when it is killed with SIGKILL mid-stream
                 int exitCode = first.kill();

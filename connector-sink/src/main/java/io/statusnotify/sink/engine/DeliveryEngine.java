@@ -90,9 +90,9 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (UnsupportedVersionException e) {
-            LOG.error("Delivery stopped: the Kafka cluster does not support the consumer group protocol (KIP-848) that"
-                    + " the sink's group uses; it needs brokers 4.0 or newer with the feature group.version=1"
-                    + " (kafka-features upgrade --feature group.version=1). {}", e.getMessage());
+            LOG.error("Delivery stopped: the Kafka cluster refused a request as unsupported ({}). The sink's group uses"
+                    + " the consumer group protocol (KIP-848), which needs brokers 4.0 or newer with the feature"
+                    + " group.version=1 (kafka-features upgrade --feature group.version=1)", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Delivery stopped by an unexpected error", e);
         } finally {
@@ -181,7 +181,8 @@ final class DeliveryEngine implements Runnable, ConsumerRebalanceListener {
         List<PartitionWork> works = revoked.stream().map(partitions::get).filter(w -> w != null).toList();
         if (works.isEmpty()) return;
         works.forEach(PartitionWork::close);
-        // Long enough for a request started just now to finish or time out.
+        // Long enough for a request started just now to finish or time out. A final receipt or dead letter still
+        // unanswered then leaves its offset undone: the next owner sends it again.
         Duration grace = settings.requestTimeout().plusSeconds(1);
         awaitIdle(works, System.nanoTime() + grace.toNanos());
         committer.commitNow(works);

@@ -6,6 +6,8 @@ import io.statusnotify.topics.TopicNames;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ final class PartitionSetup {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionSetup.class);
     /** Reading offsets at assignment runs within poll: below max.poll.interval.ms (5 min). */
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * A retry runs on the engine thread between polls, holding up every other pair's answers, timers and commits
+     * while it waits: it gives up soon and tries again later.
+     */
+    private static final Duration RETRY_TIMEOUT = Duration.ofSeconds(10);
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final Consumer<?, ?> consumer;
@@ -62,7 +69,7 @@ final class PartitionSetup {
     /** The group's assignment callback: sets up what it can now. */
     void assigned(Collection<TopicPartition> assigned) {
         waiting.addAll(assigned);
-        setUp();
+        setUp(TIMEOUT);
     }
 
     /** Revoked or lost: what of {@code gone} still waited is forgotten; returns those. */
@@ -80,7 +87,7 @@ final class PartitionSetup {
      * Not a rebalance when offsets cannot be read: the consumer group protocol has none to ask for (enforceRebalance
      * does nothing there), and the classic one stopped every instance of the group.
      */
-    private void setUp() {
+    private void setUp(Duration timeout) {
         if (waiting.isEmpty()) return;
         Set<TopicPartition> ready = new HashSet<>();
         for (TopicPartition tp : waiting) {
@@ -100,8 +107,10 @@ final class PartitionSetup {
         try {
             Set<TopicPartition> wanted = new HashSet<>(ready);
             wanted.addAll(retries);
-            committed = consumer.committed(wanted, TIMEOUT);
-            retryEnds = consumer.endOffsets(retries, TIMEOUT);
+            committed = consumer.committed(wanted, timeout);
+            retryEnds = consumer.endOffsets(retries, timeout);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
         } catch (KafkaException e) {
             LOG.warn("Could not set up {} ({}); they stay paused, trying again in {}", ready, e.toString(), RETRY_AFTER);
             scheduleRetry();
@@ -130,7 +139,7 @@ final class PartitionSetup {
         retryScheduled = true;
         timers.at(clock.millis() + RETRY_AFTER.toMillis(), () -> {
             retryScheduled = false;
-            setUp();
+            setUp(RETRY_TIMEOUT);
         });
     }
 
