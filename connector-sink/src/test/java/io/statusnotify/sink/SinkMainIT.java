@@ -97,7 +97,7 @@ class SinkMainIT {
             Exit exit = runMain(env);
 
             assertThat(exit.code()).isEqualTo(1);
-            assertThat(exit.output()).contains("does not support the consumer group protocol")
+            assertThat(exit.output()).contains("the consumer group protocol (KIP-848), which needs brokers 4.0 or newer")
                     .contains("group.version=1");
         }
     }
