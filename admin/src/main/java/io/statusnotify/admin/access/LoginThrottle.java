@@ -1,0 +1,57 @@
+package io.statusnotify.admin.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Slows a guesser: after {@link #FREE_FAILURES} failed logins in a row for one key (a user name, or a client address),
+ * that key is refused without a check for a while that doubles with every further failure, up to
+ * {@link #LONGEST}. A successful login clears its key. Thread-safe; the clock is given so tests need no waiting.
+ */
+public final class LoginThrottle {
+    public static final int FREE_FAILURES = 5;
+    public static final Duration FIRST = Duration.ofSeconds(30);
+    public static final Duration LONGEST = Duration.ofMinutes(15);
+    /** Keys kept at most; beyond it the oldest are forgotten, so a flood of names cannot fill the heap. */
+    static final int MAX_KEYS = 10_000;
+
+    private final Clock clock;
+    private final Map<String, Failures> failures = new HashMap<>();
+
+    private record Failures(int count, Instant blockedUntil) {
+    }
+
+    public LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How long {@code key} must still wait, empty when it may try now. */
+    public synchronized Optional<Duration> waitFor(String key) {
+        Failures now = failures.get(key);
+        if (now == null || now.blockedUntil() == null) return Optional.empty();
+        Duration left = Duration.between(clock.instant(), now.blockedUntil());
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
+    public synchronized void failed(String key) {
+        if (failures.size() >= MAX_KEYS && !failures.containsKey(key)) {
+            failures.keySet().iterator().remove();
+        }
+        int count = failures.getOrDefault(key, new Failures(0, null)).count() + 1;
+        Instant blockedUntil = null;
+        if (count >= FREE_FAILURES) {
+            int doublings = Math.min(count - FREE_FAILURES, 10);
+            Duration block = FIRST.multipliedBy(1L << doublings);
+            blockedUntil = clock.instant().plus(block.compareTo(LONGEST) > 0 ? LONGEST : block);
+        }
+        failures.put(key, new Failures(count, blockedUntil));
+    }
+
+    public synchronized void succeeded(String key) {
+        failures.remove(key);
+    }
+}

@@ -1,0 +1,92 @@
+package io.statusnotify.admin.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticatorTest {
+    private final MutableClock clock = new MutableClock();
+    private final WebUser bob = new WebUser("bob", Role.TENANT_ADMIN, Set.of("acme"));
+    private final Authenticator authenticator = new Authenticator(
+            WebConfig.empty().with(bob, Passwords.hash("bob-pass")), clock);
+
+    @Test
+    void theRightPasswordPassesWithTheUsersRole() {
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isEqualTo(new Authenticator.Outcome.Passed(bob));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserAreRefusedAlike() {
+        assertThat(authenticator.check("bob", "nope", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Refused.class);
+        assertThat(authenticator.check("eve", "bob-pass", "10.0.0.2")).isInstanceOf(Authenticator.Outcome.Refused.class);
+    }
+
+    @Test
+    void afterFiveFailuresEvenTheRightPasswordWaitsThenPasses() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) authenticator.check("bob", "guess" + i, "10.0.0.9");
+
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1"))
+                .isEqualTo(new Authenticator.Outcome.Throttled(LoginThrottle.FIRST));
+        clock.advance(LoginThrottle.FIRST);
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isEqualTo(new Authenticator.Outcome.Passed(bob));
+    }
+
+    @Test
+    void aGuesserTryingManyNamesFromOneAddressIsThrottledByAddress() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) authenticator.check("user" + i, "x", "10.6.6.6");
+
+        assertThat(authenticator.check("bob", "bob-pass", "10.6.6.6")).isInstanceOf(Authenticator.Outcome.Throttled.class);
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isEqualTo(new Authenticator.Outcome.Passed(bob));
+    }
+
+    @Test
+    void theWaitDoublesWithEachFurtherFailureUpToFifteenMinutes() {
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) throttle.failed("k");
+        assertThat(throttle.waitFor("k")).contains(LoginThrottle.FIRST.multipliedBy(2));
+
+        for (int i = 0; i < 20; i++) throttle.failed("k");
+        assertThat(throttle.waitFor("k")).contains(LoginThrottle.LONGEST);
+
+        throttle.succeeded("k");
+        assertThat(throttle.waitFor("k")).isEmpty();
+    }
+
+    @Test
+    void aRememberedPasswordStillFailsForAnotherUserAndExpires() {
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Passed.class);
+        clock.advance(Authenticator.REMEMBERED.plusSeconds(1));
+
+        assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Passed.class);
+        assertThat(authenticator.check("bob", "bob-pas", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Refused.class);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
