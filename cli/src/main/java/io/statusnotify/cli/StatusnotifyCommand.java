@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "Status notifications from portal events on Kafka to each tenant's HTTP server.",
         subcommands = {UpCommand.class, StreamsCommand.class, SinkCommand.class, DemoReceiverCommand.class,
                 TenantCommand.class, GlobalCommand.class, EventsCommand.class, TailCommand.class, DlqCommand.class,
-                KeysCommand.class,
+                KeysCommand.class, ConsoleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = OpsHelp.EXIT_CODES_HEADING,
         exitCodeList = {OpsHelp.OK, OpsHelp.FAILED, OpsHelp.USAGE, OpsHelp.NOT_FOUND},
@@ -52,7 +52,9 @@ public final class StatusnotifyCommand implements Callable<Integer> {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
-                return type == OpsOptions.class ? (K) new OpsOptions(environment) : CommandLine.defaultFactory().create(type);
+                if (type == OpsOptions.class) return (K) new OpsOptions(environment);
+                if (type == ConsoleCommand.Add.class) return (K) new ConsoleCommand.Add(environment);
+                return CommandLine.defaultFactory().create(type);
             }
         };
         CommandLine commandLine = new CommandLine(command, factory).setUsageHelpWidth(100);

@@ -45,12 +45,12 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String command : new String[]{"streams", "sink", "demo-receiver"}) {
+        for (String command : new String[]{"streams", "sink", "demo-receiver", "console users add"}) {
             StringWriter help = new StringWriter();
             CommandLine commandLine = StatusnotifyCommand.commandLine(new StatusnotifyCommand());
             commandLine.setOut(new PrintWriter(help, true));
 
-            assertThat(commandLine.execute(command, "--help")).isZero();
+            assertThat(commandLine.execute((command + " --help").split(" "))).isZero();
             assertThat(help.toString()).as(command).contains("Example", "statusnotify " + command);
         }
     }

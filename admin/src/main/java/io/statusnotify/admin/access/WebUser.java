@@ -1,5 +1,6 @@
 package io.statusnotify.admin.access;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  */
 public record WebUser(String name, Role role, Set<String> tenants) {
     public WebUser {
-        tenants = Set.copyOf(new TreeSet<>(tenants));
+        tenants = Collections.unmodifiableSortedSet(new TreeSet<>(tenants));
         if (role == Role.TENANT_ADMIN && tenants.isEmpty()) {
             throw new IllegalArgumentException(name + ": a tenant-admin needs at least one tenant");
         }
