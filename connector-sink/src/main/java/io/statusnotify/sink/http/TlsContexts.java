@@ -2,23 +2,17 @@ package io.statusnotify.sink.http;
 
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.Secret;
+import io.statusnotify.tls.Pem;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -27,8 +21,6 @@ import java.util.List;
  * are verified by the HTTP client, always. Errors name the field, never the key.
  */
 public final class TlsContexts {
-    private static final String KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String KEY_END = "-----END PRIVATE KEY-----";
 
     private TlsContexts() {
     }
@@ -57,39 +49,11 @@ public final class TlsContexts {
 
     /** Certificates from PEM text; {@code field} names the source in errors. */
     public static List<X509Certificate> certificates(String pem, String field) {
-        try {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                certificates.add((X509Certificate) certificate);
-            }
-            if (certificates.isEmpty()) throw new IllegalArgumentException(field + ": no PEM certificate in it");
-            return certificates;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(field + ": not PEM certificates (" + e.getClass().getSimpleName() + ")");
-        }
+        return Pem.certificates(pem, field);
     }
 
     private static PrivateKey privateKey(String pem) {
-        int begin = pem == null ? -1 : pem.indexOf(KEY_BEGIN);
-        int end = pem == null ? -1 : pem.indexOf(KEY_END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("clientKey: must be an unencrypted PKCS#8 PEM key (" + KEY_BEGIN + ")");
-        }
-        byte[] der;
-        try {
-            der = Base64.getMimeDecoder().decode(pem.substring(begin + KEY_BEGIN.length(), end));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("clientKey: the PEM body is not base64");
-        }
-        for (String algorithm : List.of("RSA", "EC", "Ed25519", "RSASSA-PSS")) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // not this algorithm: try the next
-            }
-        }
-        throw new IllegalArgumentException("clientKey: not an RSA, EC or Ed25519 PKCS#8 key");
+        return Pem.privateKey(pem, "clientKey");
     }
 
     private static List<X509Certificate> systemAnd(List<X509Certificate> extraCas) {
@@ -117,12 +81,8 @@ public final class TlsContexts {
             trust.init(trustStore);
             KeyManagerFactory keys = null;
             if (chain != null) {
-                char[] none = new char[0];
-                KeyStore keyStore = KeyStore.getInstance("PKCS12");
-                keyStore.load(null, null);
-                keyStore.setKeyEntry("client", key, none, chain.toArray(new Certificate[0]));
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(keyStore, none);
+                keys.init(Pem.keyStore("client", key, chain), new char[0]);
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);

@@ -1,0 +1,99 @@
+package io.statusnotify.admin.web;
+
+import io.statusnotify.admin.access.WebConfig;
+import io.statusnotify.tls.Pem;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Optional;
+
+/**
+ * The one way the project serves HTTP to people and probes: Jetty 12 (its core handlers, no servlets), plain HTTP or,
+ * with the users file's {@code tls_server_config}, HTTPS from PEM certificate and key files. Daemon threads, few of
+ * them: these ports serve a handful of requests a minute and must never hold a JVM open.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+    private final boolean tls;
+
+    private WebServer(Server server, ServerConnector connector, boolean tls) {
+        this.server = server;
+        this.connector = connector;
+        this.tls = tls;
+    }
+
+    /**
+     * Starts serving {@code handler} on {@code bind:port} (0: any free port). {@code what} names the server and the
+     * settings that place it in errors, e.g. {@code "admin port (SNS_ADMIN_PORT / SNS_ADMIN_BIND)"}.
+     */
+    public static WebServer start(String what, String bind, int port, Optional<WebConfig.TlsFiles> tls, Handler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("web-" + port);
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        ServerConnector connector = tls.map(files -> new ServerConnector(server, 1, 1, sslContext(files)))
+                .orElseGet(() -> new ServerConnector(server, 1, 1));
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setStopTimeout(2_000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // it did not start: nothing to stop
+            }
+            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + " for the " + what + ": "
+                    + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+        }
+        return new WebServer(server, connector, tls.isPresent());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public boolean tls() {
+        return tls;
+    }
+
+    private static SslContextFactory.Server sslContext(WebConfig.TlsFiles files) {
+        try {
+            String certificates = Files.readString(files.certFile(), StandardCharsets.US_ASCII);
+            String key = Files.readString(files.keyFile(), StandardCharsets.US_ASCII);
+            KeyStore store = Pem.keyStore("server", Pem.privateKey(key, files.keyFile().toString()),
+                    Pem.certificates(certificates, files.certFile().toString()));
+            SslContextFactory.Server factory = new SslContextFactory.Server();
+            factory.setKeyStore(store);
+            factory.setKeyStorePassword("");
+            return factory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("tls_server_config: cannot read " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("tls_server_config: key_file does not fit cert_file ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the web server on port " + port(), e);
+        }
+    }
+}
