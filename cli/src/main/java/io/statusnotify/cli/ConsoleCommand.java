@@ -16,12 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code console users add}: a hashed entry in the users file of the console and the admin ports. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = "The users of the console and the admin ports (SNS_WEB_CONFIG, see docs/security.md).",
+        description = "The users of the console and the admin ports (see docs/security.md).",
         subcommands = ConsoleCommand.Users.class)
 final class ConsoleCommand extends CommandGroup {
 
@@ -40,18 +39,8 @@ final class ConsoleCommand extends CommandGroup {
                     "  printf %%s \"$PW\" | statusnotify console users add bob --role tenant-admin --tenant acme --password-stdin",
                     "  statusnotify console users add grafana --role viewer --password-file /run/secrets/grafana --file /etc/sns/web.config.yml"})
     static final class Add implements Callable<Integer> {
-        private final Map<String, String> environment;
-
         @Spec
         CommandSpec spec;
-
-        Add(Map<String, String> environment) {
-            this.environment = environment;
-        }
-
-        Add() {
-            this(System.getenv());
-        }
 
         @Parameters(index = "0", paramLabel = "NAME", description = "The user name: 1 to 64 letters, digits, '.', '_', '@' or '-'.")
         String name;
@@ -62,8 +51,8 @@ final class ConsoleCommand extends CommandGroup {
         @Option(names = "--tenant", paramLabel = "TENANT", description = "A tenant a tenant-admin administers (repeat for more).")
         List<String> tenants = List.of();
 
-        @Option(names = "--file", paramLabel = "FILE",
-                description = "The users file (default: SNS_WEB_CONFIG, else ./web.config.yml).")
+        @Option(names = "--file", paramLabel = "FILE", defaultValue = "web.config.yml",
+                description = "The users file (default: ./${DEFAULT-VALUE}).")
         Path file;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -83,7 +72,6 @@ final class ConsoleCommand extends CommandGroup {
         @Override
         public Integer call() {
             WebUser user = user();
-            if (file == null) file = Path.of(environment.getOrDefault("SNS_WEB_CONFIG", "web.config.yml"));
             String password = source.random ? Passwords.random()
                     : source.stdin ? PasswordInput.fromStdin(System.in) : PasswordInput.fromFile(source.file);
             String hash;

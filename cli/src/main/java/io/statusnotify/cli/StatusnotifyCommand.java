@@ -52,9 +52,7 @@ public final class StatusnotifyCommand implements Callable<Integer> {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
-                if (type == OpsOptions.class) return (K) new OpsOptions(environment);
-                if (type == ConsoleCommand.Add.class) return (K) new ConsoleCommand.Add(environment);
-                return CommandLine.defaultFactory().create(type);
+                return type == OpsOptions.class ? (K) new OpsOptions(environment) : CommandLine.defaultFactory().create(type);
             }
         };
         CommandLine commandLine = new CommandLine(command, factory).setUsageHelpWidth(100);

@@ -39,8 +39,8 @@ class ConsoleUsersAddTest {
         Path users = dir.resolve("web.config.yml");
         Path secret = Files.writeString(dir.resolve("pw"), "bob's pass\n");
 
-        int code = run(Map.of("SNS_WEB_CONFIG", users.toString()), "console", "users", "add", "bob",
-                "--role", "tenant-admin", "--tenant", "acme", "--tenant", "globex", "--password-file", secret.toString());
+        int code = run(Map.of(), "console", "users", "add", "bob", "--role", "tenant-admin", "--tenant", "acme",
+                "--tenant", "globex", "--password-file", secret.toString(), "--file", users.toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("added user 'bob' (tenant-admin of acme, globex) in " + users);

@@ -3,7 +3,8 @@ package io.statusnotify.admin.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ public final class LoginThrottle {
     static final int MAX_KEYS = 10_000;
 
     private final Clock clock;
-    private final Map<String, Failures> failures = new HashMap<>();
+    // In the order keys first failed, so the one dropped at MAX_KEYS is the oldest.
+    private final Map<String, Failures> failures = new LinkedHashMap<>();
 
     private record Failures(int count, Instant blockedUntil) {
     }
@@ -39,7 +41,9 @@ public final class LoginThrottle {
 
     public synchronized void failed(String key) {
         if (failures.size() >= MAX_KEYS && !failures.containsKey(key)) {
-            failures.keySet().iterator().remove();
+            Iterator<String> oldest = failures.keySet().iterator();
+            oldest.next();
+            oldest.remove();
         }
         int count = failures.getOrDefault(key, new Failures(0, null)).count() + 1;
         Instant blockedUntil = null;

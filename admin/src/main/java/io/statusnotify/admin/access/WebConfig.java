@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The users file ({@code SNS_WEB_CONFIG}) as read: each user with a role and a bcrypt hash, and optionally the
+ * The users file as read: each user with a role and a bcrypt hash, and optionally the
  * certificate and key that make the console and the admin ports serve HTTPS. Read and written by {@link WebConfigFile}.
  */
 public record WebConfig(Map<String, WebUser> users, Map<String, String> hashes, Optional<TlsFiles> tls) {

@@ -59,6 +59,18 @@ class AuthenticatorTest {
     }
 
     @Test
+    void beyondTheKeyLimitTheOldestKeyIsForgottenFirst() {
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) throttle.failed("first");
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) throttle.failed("second");
+
+        for (int i = 0; i < LoginThrottle.MAX_KEYS - 1; i++) throttle.failed("flood" + i);
+
+        assertThat(throttle.waitFor("first")).isEmpty();
+        assertThat(throttle.waitFor("second")).contains(LoginThrottle.FIRST);
+    }
+
+    @Test
     void aRememberedPasswordStillFailsForAnotherUserAndExpires() {
         assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Passed.class);
         clock.advance(Authenticator.REMEMBERED.plusSeconds(1));
