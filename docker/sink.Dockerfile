@@ -10,7 +10,9 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -pl cli -am package
 
 FROM eclipse-temurin:17-jre-noble
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin statusnotify
+# /web: where compose's web-users writes the users file (a new named volume takes this folder's owner).
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin statusnotify \
+    && mkdir -p /web && chown 10001 /web
 COPY --from=build /src/cli/target/statusnotify.jar /app/statusnotify.jar
 COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck.sh
 USER 10001

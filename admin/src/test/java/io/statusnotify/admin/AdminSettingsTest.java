@@ -3,8 +3,17 @@ package io.statusnotify.admin;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.statusnotify.admin.access.Passwords;
+import io.statusnotify.admin.access.Role;
+import io.statusnotify.admin.access.WebConfig;
+import io.statusnotify.admin.access.WebConfigFile;
+import io.statusnotify.admin.access.WebUser;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,5 +44,35 @@ class AdminSettingsTest {
         assertThatThrownBy(() -> AdminSettings.from(Settings.of(Map.of("SNS_ADMIN_PORT", "70000")),
                 AdminSettings.SINK_DEFAULT_PORT))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SNS_ADMIN_PORT");
+    }
+
+    @Test
+    void givenAUsersFileItIsReadOnceAtStart(@TempDir Path dir) {
+        Path file = dir.resolve("web.config.yml");
+        WebConfigFile.write(file, WebConfig.empty().with(new WebUser("ops", Role.SUPER_ADMIN, Set.of()), Passwords.hash("pw")));
+
+        AdminSettings settings = AdminSettings.from(Settings.of(Map.of("SNS_WEB_CONFIG", file.toString())),
+                AdminSettings.SINK_DEFAULT_PORT);
+
+        assertThat(settings.users()).hasValueSatisfying(users -> assertThat(users.users()).containsOnlyKeys("ops"));
+    }
+
+    @Test
+    void givenAUsersFileThatCannotBeReadTheMessageNamesTheSettingAndTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("web.config.yml"), "basic_auth_users: [not, a, mapping]\n");
+
+        assertThatThrownBy(() -> AdminSettings.from(Settings.of(Map.of("SNS_WEB_CONFIG", file.toString())),
+                AdminSettings.SINK_DEFAULT_PORT))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_WEB_CONFIG: " + file);
+    }
+
+    @Test
+    void givenAUsersFileWithoutUsersTheStartIsRefusedSayingHowToAddOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("web.config.yml"), "basic_auth_users: {}\n");
+
+        assertThatThrownBy(() -> AdminSettings.from(Settings.of(Map.of("SNS_WEB_CONFIG", file.toString())),
+                AdminSettings.SINK_DEFAULT_PORT))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("no users")
+                .hasMessageContaining("statusnotify console users add");
     }
 }

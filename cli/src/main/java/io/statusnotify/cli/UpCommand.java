@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -137,7 +138,7 @@ public final class UpCommand implements Callable<Integer> {
                 String adminUrl = null;
                 if (adminPort != 0) {
                     parts.add("admin page", AdminServer.start(new AdminSettings(adminPort, "127.0.0.1"), registry,
-                            () -> readiness(streams, sink), new StatusPage(sink::tenantStatuses, sink::testConnection).handlers()));
+                            () -> readiness(streams, sink), Optional.of(new StatusPage(sink::tenantStatuses, sink::testConnection).handler())));
                     adminUrl = "http://localhost:" + adminPort + "/";
                 }
                 if (!noDemo) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +45,7 @@ public final class SinkMain {
                         tenant -> started.get() == null ? new StatusPage.ConnectionCheck(false, "the sink is starting")
                                 : started.get().testConnection(tenant));
                 admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
-                        ? Map.of("started", false) : started.get().readinessChecks(), page.handlers());
+                        ? Map.of("started", false) : started.get().readinessChecks(), Optional.of(page.handler()));
             }
             app = SinkApp.start(sinkSettings, registry);
             started.set(app);

@@ -51,8 +51,7 @@ class SinkMetricsEndpointIT extends MetricsEndpointContract {
         // Written by another tool, breaking a rule: refused and counted by rule.
         kafka.send(sink.topics.tenantConfig(), "refused", "{\"enabled\":true,\"serverUrl\":\"ftp://127.0.0.1/hook\"}");
         app = SinkApp.start(sink.settings(), prometheus);
-        admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("ready", app.isReady()),
-                Map.of());
+        admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("ready", app.isReady()));
         await().atMost(WAIT).until(app::isReady);
 
         sink.notify("acme", 1);

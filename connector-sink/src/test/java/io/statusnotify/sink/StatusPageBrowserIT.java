@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -43,7 +44,7 @@ class StatusPageBrowserIT {
         app = SinkApp.start(sink.settings(), registry);
         await().atMost(WAIT).until(app::isReady);
         admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), registry, app::readinessChecks,
-                new StatusPage(app::tenantStatuses, app::testConnection).handlers());
+                Optional.of(new StatusPage(app::tenantStatuses, app::testConnection).handler()));
     }
 
     /** Runs before the extension closes the harness and the receivers. */

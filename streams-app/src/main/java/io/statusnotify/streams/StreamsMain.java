@@ -47,7 +47,7 @@ public final class StreamsMain {
             // The admin port first: a port in use stops the start before anything is processed.
             if (adminSettings.enabled()) {
                 admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
-                        ? Map.of("started", false) : started.get().readinessChecks(), Map.of());
+                        ? Map.of("started", false) : started.get().readinessChecks());
             }
             app = StreamsApp.start(settings, registry);
             started.set(app);

@@ -52,8 +52,7 @@ class StreamsMetricsEndpointIT extends MetricsEndpointContract {
         // Written by another tool, breaking a rule: refused and counted by rule.
         kafka.send(settings.topics().tenantConfig(), "Refused", "{\"enabled\":true,\"serverUrl\":\"ftp://127.0.0.1/hook\"}");
         app = StreamsApp.start(settings, prometheus);
-        admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("running", app.isRunning()),
-                Map.of());
+        admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), prometheus, () -> Map.of("running", app.isRunning()));
         await().atMost(WAIT).until(app::isRunning);
 
         String seed = new String(golden("seed-event.json"), StandardCharsets.UTF_8);

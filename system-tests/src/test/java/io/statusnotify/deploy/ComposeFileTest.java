@@ -139,9 +139,17 @@ class ComposeFileTest {
             JsonNode override = overrides.path(app);
             for (String attribute : List.of("ports", "volumes")) {
                 boolean inCompose = compose.service(app).has(attribute);
-                // `!reset []`: read as the value it tags, an empty list (Compose then drops the attribute).
-                assertThat(override.has(attribute)).as("%s resets %s", app, attribute).isEqualTo(inCompose);
-                if (inCompose) assertThat(override.path(attribute).isEmpty()).isTrue();
+                // `!reset []` / `!override [...]`: read as the values they tag. What replicas can share stays:
+                // read-only mounts (the users file); ports and writable volumes go.
+                List<String> entries = StreamSupport.stream(compose.service(app).path(attribute).spliterator(), false)
+                        .map(JsonNode::asText).toList();
+                List<String> shared = entries.stream().filter(entry -> entry.endsWith(":ro")).toList();
+                boolean unshareable = inCompose && (attribute.equals("ports") || shared.size() < entries.size());
+                assertThat(override.has(attribute)).as("%s overrides %s", app, attribute).isEqualTo(unshareable);
+                if (unshareable) {
+                    assertThat(StreamSupport.stream(override.path(attribute).spliterator(), false).map(JsonNode::asText))
+                            .as("%s keeps of %s", app, attribute).containsExactlyElementsOf(shared);
+                }
             }
         }
     }

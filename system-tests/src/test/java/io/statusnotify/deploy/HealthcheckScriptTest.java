@@ -1,6 +1,17 @@
 package io.statusnotify.deploy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statusnotify.admin.AdminServer;
+import io.statusnotify.admin.AdminSettings;
+import io.statusnotify.admin.access.Passwords;
+import io.statusnotify.admin.access.Role;
+import io.statusnotify.admin.access.WebConfig;
+import io.statusnotify.admin.access.WebConfigFile;
+import io.statusnotify.admin.access.WebUser;
+import io.statusnotify.testing.TestCertificates;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +88,36 @@ class HealthcheckScriptTest {
     }
 
     @Test
+    void givenNoUsersFileTheAppListensOnLoopbackSoThatIsWhereTheCheckAsksWhateverTheBind() {
+        int exit = runScript(Map.of("SNS_ADMIN_PORT", String.valueOf(admin.getAddress().getPort()),
+                "SNS_ADMIN_BIND", "192.0.2.1"));
+
+        assertThat(exit).isZero();
+        assertThat(requested).containsExactly("GET /health/ready");
+    }
+
+    @Test
+    void givenAUsersFileWithTlsTheCheckAsksOverHttpsWithoutALogin(@TempDir Path dir) {
+        TestCertificates.Issued issued = TestCertificates.createCa(dir, "Health CA").issue("localhost", "DNS:localhost");
+        Path users = dir.resolve("web.config.yml");
+        WebConfigFile.write(users, new WebConfig(Map.of("ops", new WebUser("ops", Role.VIEWER, Set.of())),
+                Map.of("ops", Passwords.hash("ops-pass")), Optional.of(new WebConfig.TlsFiles(
+                write(dir.resolve("cert.pem"), issued.certificatePem()), write(dir.resolve("key.pem"), issued.privateKeyPem())))));
+        AtomicBoolean ready = new AtomicBoolean(false);
+        try (AdminServer https = AdminServer.start(new AdminSettings(0, "127.0.0.1", Optional.of(WebConfigFile.read(users))),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> Map.of("ready", ready.get()))) {
+            Map<String, String> env = Map.of("SNS_ADMIN_PORT", String.valueOf(https.port()), "SNS_WEB_CONFIG", users.toString());
+
+            int before = runScript(env);
+            ready.set(true);
+            int after = runScript(env);
+
+            assertThat(before).as(output).isEqualTo(1);
+            assertThat(after).as(output).isZero();
+        }
+    }
+
+    @Test
     void withoutAnAdminPortSetTheCheckFailsSayingSoRatherThanGuessingAnAppsDefault() {
         int exit = runScript(Map.of());
 
@@ -88,6 +132,7 @@ class HealthcheckScriptTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("SNS_ADMIN_PORT");
         builder.environment().remove("SNS_ADMIN_BIND");
+        builder.environment().remove("SNS_WEB_CONFIG");
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
@@ -103,6 +148,14 @@ class HealthcheckScriptTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -24,6 +24,11 @@ public record WebUser(String name, Role role, Set<String> tenants) {
         return role != Role.TENANT_ADMIN || tenants.contains(tenant);
     }
 
+    /** Every tenant at once, as {@code /metrics} shows them (tagged by tenant): not for a tenant-admin. */
+    public boolean maySeeAllTenants() {
+        return role != Role.TENANT_ADMIN;
+    }
+
     public boolean mayChange(String tenant) {
         return role == Role.SUPER_ADMIN || (role == Role.TENANT_ADMIN && tenants.contains(tenant));
     }

@@ -3,6 +3,10 @@ package io.statusnotify.admin.web;
 import io.statusnotify.admin.access.WebConfig;
 import io.statusnotify.tls.Pem;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -41,13 +45,16 @@ public final class WebServer implements AutoCloseable {
         threads.setName("web-" + port);
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = tls.map(files -> new ServerConnector(server, 1, 1, sslContext(files)))
+        ServerConnector connector = tls.map(files -> new ServerConnector(server, 1, 1,
+                        new SslConnectionFactory(sslContext(files), "http/1.1"), https()))
                 .orElseGet(() -> new ServerConnector(server, 1, 1));
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(handler);
-        server.setStopTimeout(2_000);
+        // No graceful wait: an idle keep-alive connection would hold every stop for a second, and nothing here is
+        // worth finishing at shutdown.
+        server.setStopTimeout(0);
         try {
             server.start();
         } catch (Exception e) {
@@ -68,6 +75,16 @@ public final class WebServer implements AutoCloseable {
 
     public boolean tls() {
         return tls;
+    }
+
+    /**
+     * One certificate, so no SNI host check: Jetty's default answers 400 to a request whose Host the certificate does
+     * not name (https://127.0.0.1 with a certificate for the host's name, as the container health check asks).
+     */
+    private static HttpConnectionFactory https() {
+        HttpConfiguration configuration = new HttpConfiguration();
+        configuration.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+        return new HttpConnectionFactory(configuration);
     }
 
     private static SslContextFactory.Server sslContext(WebConfig.TlsFiles files) {

@@ -1,17 +1,20 @@
 package io.statusnotify.sink.status;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.statusnotify.admin.AdminServer;
+import io.statusnotify.admin.access.WebUser;
+import io.statusnotify.admin.web.BasicAuthGuard;
+import io.statusnotify.admin.web.Responses;
 import io.statusnotify.schema.Json;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -25,6 +28,7 @@ import java.util.function.Supplier;
 /**
  * The sink's tenant status page on its admin port: {@code /} (a self-refreshing HTML page, no build step),
  * {@code GET /api/tenants} (the same data as JSON) and {@code POST /api/tenants/NAME/test} (the connection test).
+ * Behind the users file a tenant-admin sees and tests only their tenants, and a viewer tests none (403).
  */
 public final class StatusPage {
     private static final String API = "/api/tenants";
@@ -49,39 +53,42 @@ public final class StatusPage {
         this.html = resource("status.html");
     }
 
-    /** The handlers to mount on the admin port, by path. */
-    public Map<String, HttpHandler> handlers() {
-        Map<String, HttpHandler> handlers = new LinkedHashMap<>();
-        handlers.put("/", this::page);
-        handlers.put(API, this::api);
-        return handlers;
+    /** The handler to mount on the admin port (a new one each call: Jetty starts a handler on one server only). */
+    public Handler handler() {
+        return new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                return StatusPage.this.handle(request, response, callback);
+            }
+        };
     }
 
-    private void page(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/")) {
-            AdminServer.respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            return;
+    private boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        WebUser user = BasicAuthGuard.user(request);
+        if (path.equals("/")) {
+            if (Responses.refusedUnlessRead(request, response, callback)) return true;
+            response.getHeaders().put("Content-Security-Policy",
+                    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
+            return Responses.send(request, response, callback, 200, Responses.HTML, html);
         }
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
-        AdminServer.respond(exchange, 200, "text/html; charset=utf-8", html);
-    }
-
-    private void api(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
         if (path.equals(API) || path.equals(API + "/")) {
-            AdminServer.respond(exchange, 200, "application/json", json(statuses.get()));
-            return;
+            if (Responses.refusedUnlessRead(request, response, callback)) return true;
+            List<TenantStatus> visible = statuses.get().stream().filter(t -> user == null || user.maySee(t.tenant())).toList();
+            return Responses.send(request, response, callback, 200, Responses.JSON, json(visible));
         }
         String prefix = API + "/";
-        if (path.startsWith(prefix) && path.endsWith("/test") && path.length() > prefix.length() + "/test".length()
-                && exchange.getRequestMethod().equals("POST")) {
-            // getPath() is decoded already: the tenant's name as it is, slashes aside (names have none).
+        if (path.startsWith(prefix) && path.endsWith("/test") && path.length() > prefix.length() + "/test".length()) {
+            if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
+            // The path is decoded already: the tenant's name as it is, slashes aside (names have none).
             String tenant = path.substring(prefix.length(), path.length() - "/test".length());
-            test(exchange, tenant);
-            return;
+            if (user != null && !user.mayChange(tenant)) {
+                return send(request, response, callback, 403, new ConnectionCheck(false,
+                        "refused: " + user.name() + " may not test " + tenant));
+            }
+            return test(request, response, callback, tenant);
         }
-        AdminServer.respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+        return Responses.notFound(request, response, callback);
     }
 
     /**
@@ -89,39 +96,34 @@ public final class StatusPage {
      * test waits for a slow server). Only the page itself may ask: a JSON request from the same origin, which a
      * page elsewhere cannot send without the browser asking first (and this server never says yes).
      */
-    private void test(HttpExchange exchange, String tenant) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (contentType == null || !contentType.startsWith("application/json")
-                || (origin != null && !origin.equals("http://" + host))) {
-            send(exchange, 403, new ConnectionCheck(false, "refused: only the status page itself may start a test"));
-            return;
+    private boolean test(Request request, Response response, Callback callback, String tenant) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        String self = request.getHttpURI().getScheme() + "://" + request.getHeaders().get(HttpHeader.HOST);
+        if (contentType == null || !contentType.startsWith("application/json") || (origin != null && !origin.equals(self))) {
+            return send(request, response, callback, 403,
+                    new ConnectionCheck(false, "refused: only the status page itself may start a test"));
         }
         Future<ConnectionCheck> running;
         try {
             running = tests.submit(() -> connectionTest.apply(tenant));
         } catch (RejectedExecutionException e) {
-            send(exchange, 429, new ConnectionCheck(false, "another connection test is running; try again in a moment"));
-            return;
+            return send(request, response, callback, 429,
+                    new ConnectionCheck(false, "another connection test is running; try again in a moment"));
         }
         try {
-            send(exchange, 200, running.get());
+            return send(request, response, callback, 200, running.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            send(exchange, 503, new ConnectionCheck(false, "interrupted"));
+            return send(request, response, callback, 503, new ConnectionCheck(false, "interrupted"));
         } catch (ExecutionException e) {
-            send(exchange, 500, new ConnectionCheck(false, "the test failed: " + e.getCause().getClass().getSimpleName()));
+            return send(request, response, callback, 500,
+                    new ConnectionCheck(false, "the test failed: " + e.getCause().getClass().getSimpleName()));
         }
     }
 
-    private static void send(HttpExchange exchange, int status, ConnectionCheck check) throws IOException {
-        try (exchange) {
-            byte[] body = Json.write(check);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        }
+    private static boolean send(Request request, Response response, Callback callback, int status, ConnectionCheck check) {
+        return Responses.send(request, response, callback, status, Responses.JSON, json(check));
     }
 
     private static String json(Object value) {
