@@ -17,6 +17,7 @@ import io.statusnotify.sink.status.SinkMetrics;
 import io.statusnotify.sink.status.StatusPage;
 import io.statusnotify.sink.config.TenantConfigView;
 import io.statusnotify.sink.config.TenantSecrets;
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -105,6 +107,15 @@ public final class SinkApp implements AutoCloseable {
     /** Every tenant's delivery status, at most a second old (for the admin page and per-tenant gauges). */
     public List<TenantStatus> tenantStatuses() {
         return core.statuses();
+    }
+
+    /**
+     * The tenant's last hour on this instance, minute by minute (for {@code GET /api/tenants/NAME/history} on the admin
+     * port), at most a second old; empty when the sink does not know the tenant: exactly when
+     * {@link #tenantStatuses()} has no row for it. Any thread.
+     */
+    public Optional<TenantHistory> tenantHistory(String tenant) {
+        return core.history(tenant);
     }
 
     /**

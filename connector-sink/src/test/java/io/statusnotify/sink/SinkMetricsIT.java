@@ -1,6 +1,8 @@
 package io.statusnotify.sink;
 
 import io.statusnotify.sink.engine.Housekeeping;
+import io.statusnotify.sink.status.TenantHistory;
+import io.statusnotify.sink.status.TenantHistory.Minute;
 import io.statusnotify.sink.status.TenantStatus;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -15,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,6 +73,14 @@ class SinkMetricsIT {
         await().atMost(WAIT).until(() -> scrape().contains("sns_sink_tenant_in_flight{tenant=\"acme\"} 0.0"));
         assertThat(scrape()).contains("sns_sink_circuit_state{state=\"live\",tenant=\"acme\"} 1.0")
                 .contains("sns_sink_tenant_waiting{tenant=\"acme\"} 0.0");
+        // The console's chart: the same answers in the minute they came (the last one, or the one before when the
+        // minute turned meanwhile), published with the status rows.
+        await().atMost(WAIT).until(() -> sum(app.tenantHistory("acme").orElseThrow(), Minute::deliveries) == 3);
+        List<Minute> acme = app.tenantHistory("acme").orElseThrow().minutes();
+        assertThat(acme.subList(0, TenantHistory.MINUTES - 2)).containsOnly(Minute.NOTHING);
+        assertThat(acme).filteredOn(m -> m.deliveries() > 0).isNotEmpty().allMatch(m -> m.p99Millis() != null);
+        assertThat(sum(app.tenantHistory("broken").orElseThrow(), Minute::failures)).isEqualTo(1);
+        assertThat(app.tenantHistory("nobody")).isEmpty();
     }
 
     @Test
@@ -123,6 +135,10 @@ class SinkMetricsIT {
     private void start(Housekeeping housekeeping) {
         app = SinkApp.start(sink.settings(), prometheus, housekeeping);
         await().atMost(WAIT).until(app::isReady);
+    }
+
+    private static long sum(TenantHistory hour, ToLongFunction<Minute> figure) {
+        return hour.minutes().stream().mapToLong(figure).sum();
     }
 
     private boolean hasStatus(String tenant) {

@@ -87,7 +87,7 @@ final class AnswerRules {
         long now = clock.millis();
         item.lastStatus = result instanceof AttemptResult.Response r ? r.status() : null;
         if (verdict instanceof Verdict.Success) {
-            tenant.delivered.add(now);
+            tenant.countDelivered(now, answer.latencyNanos() / 1_000_000);
             boolean recovered = tenant.circuit.succeeded(now, attempt);
             if (recovered) {
                 LOG.info("Tenant {} answers again; delivering its parked notifications, in order, before newer ones", tenant.name);
@@ -98,7 +98,7 @@ final class AnswerRules {
                 : verdict instanceof Verdict.Park p ? p.cause() : ((Verdict.Fail) verdict).cause();
         item.lastCause = cause;
         item.lastError = describe(result, attempt.config());
-        tenant.failed.add(now);
+        tenant.countFailed(now);
         tenant.noteError(item.lastError, now);
         if (verdict instanceof Verdict.Fail) {
             String reason = item.lastStatus != null ? HTTP_STATUS

@@ -8,6 +8,7 @@ import io.statusnotify.sink.kafka.RetryScan;
 import io.statusnotify.sink.http.Sender;
 import io.statusnotify.sink.status.SinkMetrics;
 import io.statusnotify.sink.config.TenantConfigView;
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -83,6 +85,11 @@ public final class DeliveryCore {
     /** Every tenant's delivery status, at most a second old. */
     public List<TenantStatus> statuses() {
         return dispatcher.statuses();
+    }
+
+    /** The tenant's last hour minute by minute, at most a second old; empty when it has no status row. */
+    public Optional<TenantHistory> history(String tenant) {
+        return dispatcher.history(tenant);
     }
 
     /** The outbox producer's own metrics as meters; close them with the app. */

@@ -7,6 +7,7 @@ import io.statusnotify.sink.kafka.ParkedKeys;
 import io.statusnotify.sink.kafka.ParkedReader;
 import io.statusnotify.sink.offsets.PartitionWork;
 import io.statusnotify.sink.status.SinkMetrics;
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import io.statusnotify.schema.DeliveryReceipt;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -215,7 +217,7 @@ final class Dispatcher {
         return tenants.get(name);
     }
 
-    /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
+    /** Takes every tenant's status and history for readers on other threads ({@link #statuses()}, {@link #history}). */
     void publishStatus() {
         upkeep.publish();
     }
@@ -223,6 +225,11 @@ final class Dispatcher {
     /** The statuses last published; any thread. */
     List<TenantStatus> statuses() {
         return upkeep.statuses();
+    }
+
+    /** The tenant's hour as last published, empty when it has no status row; any thread. */
+    Optional<TenantHistory> history(String tenant) {
+        return upkeep.history(tenant);
     }
 
     int tenantCount() {

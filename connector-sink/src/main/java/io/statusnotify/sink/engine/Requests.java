@@ -19,9 +19,12 @@ import java.util.function.Consumer;
  * Engine thread only; the sender's callback comes back through {@code engine}.
  */
 final class Requests {
-    /** An attempt's answer; {@code probe}: it was the probe its tenant's circuit waits for. */
+    /**
+     * An attempt's answer; {@code probe}: it was the probe its tenant's circuit waits for; {@code latencyNanos}: from
+     * the request sent to its answer on the engine thread (the limit's, {@code sns.sink.http.latency}'s).
+     */
     record Answered(KeyLane lane, Item item, TenantState tenant, TenantConfig config, boolean probe,
-                    AttemptResult result, Verdict verdict) {
+                    AttemptResult result, Verdict verdict, long latencyNanos) {
     }
 
     private final Sender sender;
@@ -57,14 +60,17 @@ final class Requests {
         int tenantInFlight = tenant.slots.inFlight();
         long startedAt = System.nanoTime();
         sender.post(config, item.sequenceNum == null ? null : item.sequenceNum.toString(), body, result -> engine.execute(
-                () -> completed(new Answered(lane, item, tenant, config, tenant.circuit.probeEnded(probe), result,
-                        ResponsePolicy.classify(result, clock.instant())), startedAt, System.nanoTime() - startedAt,
-                        tenantInFlight)));
+                () -> {
+                    long nanos = System.nanoTime() - startedAt;
+                    completed(new Answered(lane, item, tenant, config, tenant.circuit.probeEnded(probe), result,
+                            ResponsePolicy.classify(result, clock.instant()), nanos), startedAt, tenantInFlight);
+                }));
         return true;
     }
 
-    private void completed(Answered answer, long startedAt, long nanos, int tenantInFlight) {
+    private void completed(Answered answer, long startedAt, int tenantInFlight) {
         TenantState tenant = answer.tenant();
+        long nanos = answer.latencyNanos();
         slots.answered(tenant, answer.config(), answer.verdict(), answer.probe(), startedAt, nanos, tenantInFlight);
         slots.ended(tenant);
         answer.lane().work.requestEnded();

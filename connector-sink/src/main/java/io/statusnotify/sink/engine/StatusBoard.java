@@ -2,25 +2,35 @@ package io.statusnotify.sink.engine;
 
 import io.statusnotify.sink.config.Route;
 import io.statusnotify.sink.config.TenantConfigView;
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every tenant's status, rebuilt on the engine thread every second and read from any thread (the admin page, the
- * per-tenant gauges): the engine's own state is never touched from outside it.
+ * Every tenant's status and hour's history, rebuilt on the engine thread every second and read from any thread (the
+ * admin page, the per-tenant gauges, the console's chart): the engine's own state is never touched from outside it.
+ * The histories are taken for the same tenants as the rows, so a tenant has one exactly when it has a row.
  */
 final class StatusBoard {
     private volatile List<TenantStatus> current = List.of();
+    private volatile Map<String, TenantHistory> histories = Map.of();
 
     List<TenantStatus> current() {
         return current;
+    }
+
+    /** Empty for a tenant without a status row. */
+    Optional<TenantHistory> history(String tenant) {
+        return Optional.ofNullable(histories.get(tenant));
     }
 
     /** Configured tenants and those the engine knows (a deleted one until it is forgotten), by name. */
@@ -34,8 +44,10 @@ final class StatusBoard {
         Set<String> names = new TreeSet<>(view.tenantNames());
         names.addAll(tenants.keySet());
         List<TenantStatus> statuses = new ArrayList<>(names.size());
+        Map<String, TenantHistory> hours = new HashMap<>();
         for (String name : names) {
             TenantState state = tenants.get(name);
+            hours.put(name, state == null ? MinuteHistory.quiet(name, now) : state.history.snapshot(name, now));
             Route route = view.route(name);
             Long oldestAt = oldest.get(name);
             statuses.add(new TenantStatus(name, !(route instanceof Route.Drop),
@@ -49,6 +61,7 @@ final class StatusBoard {
                     state == null ? null : state.slots.currentLimit()));
         }
         current = List.copyOf(statuses);
+        histories = Collections.unmodifiableMap(hours);
     }
 
     private static String state(Route route, TenantState state, boolean hasParked) {

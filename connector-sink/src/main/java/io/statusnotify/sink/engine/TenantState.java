@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * One tenant's delivery state in the engine: its circuit breaker ({@link TenantCircuit}), its share of the slots
  * ({@link TenantSlots}, {@link SendSlots}' to change), what it has waiting, and its recent counts and last error for
- * its status row. Engine thread only.
+ * its status row and its hour's history. Engine thread only.
  */
 final class TenantState {
     static final long NOT_QUIET = -1;
@@ -24,6 +24,8 @@ final class TenantState {
     final Set<KeyLane> waiting = new LinkedHashSet<>();
     final RecentCounts delivered = new RecentCounts();
     final RecentCounts failed = new RecentCounts();
+    /** The same counts minute by minute over the hour, with the deliveries' latencies. */
+    final MinuteHistory history = new MinuteHistory();
     /** The last failed attempt's cause in plain words (never a secret), and when. */
     String lastError;
     long lastErrorAt;
@@ -35,6 +37,18 @@ final class TenantState {
     TenantState(String name, TenantCircuit circuit) {
         this.name = name;
         this.circuit = circuit;
+    }
+
+    /** An attempt answered with a 2xx after {@code latencyMillis}: in the five minutes' count and the hour's history. */
+    void countDelivered(long now, long latencyMillis) {
+        delivered.add(now);
+        history.delivered(now, latencyMillis);
+    }
+
+    /** A failed attempt, counted as {@link #countDelivered} counts a delivery. */
+    void countFailed(long now) {
+        failed.add(now);
+        history.failed(now);
     }
 
     /** A failed attempt's cause (or why its config cannot be used), for its status row. */

@@ -2,6 +2,7 @@ package io.statusnotify.sink.engine;
 
 import io.statusnotify.sink.config.TenantConfigView;
 import io.statusnotify.sink.status.SinkMetrics;
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import org.slf4j.Logger;
@@ -9,11 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The tenants' upkeep on the engine thread: every tenant's status published for readers on other threads (the admin
- * page, the per-tenant gauges), and the tenants deleted (or never configured) that held nothing for the grace
- * forgotten, with their status row and metric series.
+ * The tenants' upkeep on the engine thread: every tenant's status and hour's history published for readers on other
+ * threads (the admin page, the per-tenant gauges, the console's chart), and the tenants deleted (or never configured)
+ * that held nothing for the grace forgotten, with their status row, history and metric series.
  */
 final class TenantUpkeep {
     private static final Logger LOG = LoggerFactory.getLogger(TenantUpkeep.class);
@@ -33,7 +35,10 @@ final class TenantUpkeep {
         this.clock = clock;
     }
 
-    /** A tenant gone and idle for the grace ({@link TenantStates#forgetGone}): its state, status row and series go. */
+    /**
+     * A tenant gone and idle for the grace ({@link TenantStates#forgetGone}): its state, status row, history and series
+     * go.
+     */
     void forgetGone() {
         List<String> forgotten = tenants.forgetGone(clock.millis(), view::hasRecord, lanes.tenants());
         if (forgotten.isEmpty()) return;
@@ -43,7 +48,7 @@ final class TenantUpkeep {
         publish(); // the page and gauges lose them now, not at the next refresh
     }
 
-    /** Takes every tenant's status for readers on other threads ({@link #statuses()}). */
+    /** Takes every tenant's status and history for readers on other threads ({@link #statuses()}, {@link #history}). */
     void publish() {
         board.refresh(tenants.byName(), lanes.mainLanes(), lanes.retryLanes(), view, clock.millis());
         metrics.tenants(board.current());
@@ -52,5 +57,10 @@ final class TenantUpkeep {
     /** The statuses last published; any thread. */
     List<TenantStatus> statuses() {
         return board.current();
+    }
+
+    /** The tenant's hour as last published, empty when it has no status row; any thread. */
+    Optional<TenantHistory> history(String tenant) {
+        return board.history(tenant);
     }
 }

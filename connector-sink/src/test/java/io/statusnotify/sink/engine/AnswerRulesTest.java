@@ -4,6 +4,7 @@ import io.statusnotify.sink.http.AttemptResult;
 import io.statusnotify.sink.http.ResponsePolicy;
 import io.statusnotify.sink.config.TenantConfigView;
 import io.statusnotify.sink.kafka.DeadLetter;
+import io.statusnotify.sink.status.TenantHistory;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statusnotify.schema.Json;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnswerRulesTest {
     private static final TenantConfig CONFIG = DispatcherFixture.configOf("acme");
+    /** Every answer comes this long after its request. */
+    private static final long LATENCY_MILLIS = 40;
 
     private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final TenantConfigView view = DispatcherFixture.emptyView(new SimpleMeterRegistry());
@@ -51,7 +54,7 @@ class AnswerRulesTest {
 
     private AnswerRules.Next answer(Item item, TenantConfig sentWith, boolean probe, AttemptResult result) {
         return rules.judge(new Requests.Answered(null, item, acme, sentWith, probe, result,
-                ResponsePolicy.classify(result, clock.instant())));
+                ResponsePolicy.classify(result, clock.instant()), LATENCY_MILLIS * 1_000_000));
     }
 
     private AnswerRules.Next status(Item item, int status) {
@@ -62,6 +65,11 @@ class AnswerRulesTest {
         return clock.millis();
     }
 
+    /** The tenant's history's minute in progress. */
+    private TenantHistory.Minute thisMinute() {
+        return acme.history.snapshot("acme", now()).minutes().get(TenantHistory.MINUTES - 1);
+    }
+
     @Test
     void givenA200_thenDeliveredAndCountedAndAClosedCircuitStaysAsItIs() {
         Item item = tried();
@@ -70,6 +78,7 @@ class AnswerRulesTest {
 
         assertThat(item.lastStatus).isEqualTo(200);
         assertThat(acme.delivered.total(now())).isEqualTo(1);
+        assertThat(thisMinute()).isEqualTo(new TenantHistory.Minute(1, 0, LATENCY_MILLIS));
         assertThat(acme.circuit.state()).isEqualTo(TenantCircuit.State.CLOSED);
     }
 
@@ -97,6 +106,7 @@ class AnswerRulesTest {
         assertThat(acme.lastError).isEqualTo("HTTP 500");
         assertThat(acme.lastErrorAt).isEqualTo(now());
         assertThat(acme.failed.total(now())).isEqualTo(1);
+        assertThat(thisMinute()).isEqualTo(new TenantHistory.Minute(0, 1, null));
     }
 
     @Test

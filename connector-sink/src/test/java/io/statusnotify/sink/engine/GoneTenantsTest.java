@@ -1,5 +1,6 @@
 package io.statusnotify.sink.engine;
 
+import io.statusnotify.sink.status.TenantHistory;
 import io.statusnotify.sink.status.TenantStatus;
 
 import io.micrometer.core.instrument.Meter;
@@ -13,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Forgetting a tenant whose config record was deleted, through the whole core ({@link EngineFixture}): the engine's
- * sweep timer finds it gone and idle, and after {@link Housekeeping#FORGET_GONE_TENANTS_AFTER} its status row and
- * its metric series go, while the other tenant's stay.
+ * sweep timer finds it gone and idle, and after {@link Housekeeping#FORGET_GONE_TENANTS_AFTER} its status row, its
+ * hour's history and its metric series go, while the other tenant's stay.
  */
 class GoneTenantsTest {
     private static final Duration SWEEP = Housekeeping.SWEEP_EVERY;
@@ -27,7 +28,7 @@ class GoneTenantsTest {
     }
 
     @Test
-    void givenATenantDeletedAndIdle_whenTheGraceHasPassed_thenItsStatusRowAndEverySeriesOfItAreGone() {
+    void givenATenantDeletedAndIdle_whenTheGraceHasPassed_thenItsStatusRowHistoryAndEverySeriesOfItAreGone() {
         sink = EngineFixture.start().tenants("acme", "gone").assign(0);
         sink.notification(0, "acme", "m1", 1);
         sink.notification(0, "gone", "m2", 2);
@@ -42,12 +43,15 @@ class GoneTenantsTest {
         sink.view.apply("gone", null);
         sweepFor(GRACE.minus(SWEEP));
         assertThat(tenants()).as("within the grace").containsExactly("acme", "gone");
+        assertThat(deliveriesOf("gone")).as("within the grace").isEqualTo(1);
 
         sweepFor(SWEEP.multipliedBy(3));
 
         assertThat(tenants()).containsExactly("acme");
         assertThat(seriesOf("gone")).isEmpty();
         assertThat(seriesOf("acme")).isNotEmpty();
+        assertThat(sink.core.history("gone")).isEmpty();
+        assertThat(deliveriesOf("acme")).isEqualTo(1);
         assertThat(sink.core.dispatcher.tenantCount()).isEqualTo(1);
     }
 
@@ -83,6 +87,11 @@ class GoneTenantsTest {
 
     private List<String> tenants() {
         return sink.core.dispatcher.statuses().stream().map(TenantStatus::tenant).sorted().toList();
+    }
+
+    private long deliveriesOf(String tenant) {
+        return sink.core.history(tenant).orElseThrow().minutes().stream()
+                .mapToLong(TenantHistory.Minute::deliveries).sum();
     }
 
     private List<Meter> seriesOf(String tenant) {
