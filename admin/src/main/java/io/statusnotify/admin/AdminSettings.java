@@ -35,8 +35,8 @@ public record AdminSettings(int port, String bind, Optional<WebConfig> users) {
 
     /** {@code SNS_WEB_CONFIG} read and checked: a bad file, or one without users, stops the start naming both. */
     public static Optional<WebConfig> usersFile(Settings settings) {
-        String file = settings.string("SNS_WEB_CONFIG", "");
-        if (file.isBlank()) return Optional.empty();
+        String file = settings.string("SNS_WEB_CONFIG", null);
+        if (file == null || file.isBlank()) return Optional.empty();
         WebConfig config;
         try {
             config = WebConfigFile.read(Path.of(file));

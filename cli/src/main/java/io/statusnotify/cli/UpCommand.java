@@ -138,7 +138,7 @@ public final class UpCommand implements Callable<Integer> {
                 String adminUrl = null;
                 if (adminPort != 0) {
                     parts.add("admin page", AdminServer.start(new AdminSettings(adminPort, "127.0.0.1"), registry,
-                            () -> readiness(streams, sink), Optional.of(new StatusPage(sink::tenantStatuses, sink::testConnection).handler())));
+                            () -> readiness(streams, sink), Optional.of(new StatusPage(sink::tenantStatuses, sink::testConnection, sink::tenantHistory).handler())));
                     adminUrl = "http://localhost:" + adminPort + "/";
                 }
                 if (!noDemo) {

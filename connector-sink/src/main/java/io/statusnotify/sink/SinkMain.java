@@ -43,7 +43,8 @@ public final class SinkMain {
             if (adminSettings.enabled()) {
                 StatusPage page = new StatusPage(() -> started.get() == null ? List.of() : started.get().tenantStatuses(),
                         tenant -> started.get() == null ? new StatusPage.ConnectionCheck(false, "the sink is starting")
-                                : started.get().testConnection(tenant));
+                                : started.get().testConnection(tenant),
+                        tenant -> started.get() == null ? Optional.empty() : started.get().tenantHistory(tenant));
                 admin = AdminServer.start(adminSettings, registry, () -> started.get() == null
                         ? Map.of("started", false) : started.get().readinessChecks(), Optional.of(page.handler()));
             }

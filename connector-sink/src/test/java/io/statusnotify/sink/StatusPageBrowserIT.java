@@ -44,7 +44,7 @@ class StatusPageBrowserIT {
         app = SinkApp.start(sink.settings(), registry);
         await().atMost(WAIT).until(app::isReady);
         admin = AdminServer.start(new AdminSettings(0, "127.0.0.1"), registry, app::readinessChecks,
-                Optional.of(new StatusPage(app::tenantStatuses, app::testConnection).handler()));
+                Optional.of(new StatusPage(app::tenantStatuses, app::testConnection, app::tenantHistory).handler()));
     }
 
     /** Runs before the extension closes the harness and the receivers. */

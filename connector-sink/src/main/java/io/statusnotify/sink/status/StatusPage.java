@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -27,13 +28,16 @@ import java.util.function.Supplier;
 
 /**
  * The sink's tenant status page on its admin port: {@code /} (a self-refreshing HTML page, no build step),
- * {@code GET /api/tenants} (the same data as JSON) and {@code POST /api/tenants/NAME/test} (the connection test).
+ * {@code GET /api/tenants} (the same data as JSON), {@code GET /api/tenants/NAME/history} (its last hour, minute by
+ * minute) and {@code POST /api/tenants/NAME/test} (the connection test).
  * Behind the users file a tenant-admin sees and tests only their tenants, and a viewer tests none (403).
  */
 public final class StatusPage {
     private static final String API = "/api/tenants";
+    private static final String HISTORY = "/history";
     private final Supplier<List<TenantStatus>> statuses;
     private final Function<String, ConnectionCheck> connectionTest;
+    private final Function<String, Optional<TenantHistory>> history;
     private final String html;
     /** One test at a time, none queued: a second press while one runs is told so (429). */
     private final ExecutorService tests = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -47,9 +51,11 @@ public final class StatusPage {
     public record ConnectionCheck(boolean passed, String outcome) {
     }
 
-    public StatusPage(Supplier<List<TenantStatus>> statuses, Function<String, ConnectionCheck> connectionTest) {
+    public StatusPage(Supplier<List<TenantStatus>> statuses, Function<String, ConnectionCheck> connectionTest,
+                      Function<String, Optional<TenantHistory>> history) {
         this.statuses = statuses;
         this.connectionTest = connectionTest;
+        this.history = history;
         this.html = resource("status.html");
     }
 
@@ -78,6 +84,17 @@ public final class StatusPage {
             return Responses.send(request, response, callback, 200, Responses.JSON, json(visible));
         }
         String prefix = API + "/";
+        if (path.startsWith(prefix) && path.endsWith(HISTORY) && path.length() > prefix.length() + HISTORY.length()) {
+            if (Responses.refusedUnlessRead(request, response, callback)) return true;
+            String tenant = path.substring(prefix.length(), path.length() - HISTORY.length());
+            if (user != null && !user.maySee(tenant)) {
+                return Responses.send(request, response, callback, 403, Responses.TEXT,
+                        "refused: " + user.name() + " may not see " + tenant + "\n");
+            }
+            Optional<TenantHistory> hour = history.apply(tenant);
+            return hour.isPresent() ? Responses.send(request, response, callback, 200, Responses.JSON, json(hour.get()))
+                    : Responses.notFound(request, response, callback);
+        }
         if (path.startsWith(prefix) && path.endsWith("/test") && path.length() > prefix.length() + "/test".length()) {
             if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
             // The path is decoded already: the tenant's name as it is, slashes aside (names have none).

@@ -66,7 +66,8 @@ class StatusPageTest {
                 }
             }
             return new StatusPage.ConnectionCheck(true, "HTTP 204 No Content in 3 ms: passed");
-        });
+        }, tenant -> List.of(ACME, GLOBEX).stream().filter(t -> t.tenant().equals(tenant)).findFirst()
+                .map(t -> hourOf(t.tenant())));
         server = AdminServer.start(new AdminSettings(0, "127.0.0.1", users), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 Map::of, Optional.of(page.handler()));
     }
@@ -170,6 +171,34 @@ class StatusPageTest {
 
         assertThat(get("/api/tenants/acme/test").statusCode()).isEqualTo(405);
         assertThat(testedTenant).isNull();
+    }
+
+    @Test
+    void aTenantsLastHourIsServedMinuteByMinuteAndAnUnknownTenantIs404() throws Exception {
+        start(false);
+
+        HttpResponse<String> hour = get("/api/tenants/acme%2Bco/history");
+
+        assertThat(hour.statusCode()).isEqualTo(200);
+        assertThat(hour.body()).startsWith("{\"tenant\":\"acme+co\",\"startEpochMillis\":1764633600000")
+                .contains("{\"deliveries\":7,\"failures\":1,\"p99Millis\":42}");
+        assertThat(get("/api/tenants/nobody/history").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenATenantAdminAnotherTenantsHourIs403() throws Exception {
+        start(false, Optional.of(USERS));
+
+        assertThat(get("/api/tenants/globex/history", "ann", "ann-pass").statusCode()).isEqualTo(403);
+        assertThat(get("/api/tenants/acme%2Bco/history", "ann", "ann-pass").statusCode()).isEqualTo(200);
+        assertThat(get("/api/tenants/globex/history", "vic", "vic-pass").statusCode()).isEqualTo(200);
+    }
+
+    private static TenantHistory hourOf(String tenant) {
+        List<TenantHistory.Minute> minutes = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(TenantHistory.MINUTES - 1, TenantHistory.Minute.NOTHING));
+        minutes.add(new TenantHistory.Minute(7, 1, 42L));
+        return new TenantHistory(tenant, 1_764_633_600_000L, TenantHistory.MINUTE_MILLIS, minutes);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
