@@ -33,7 +33,12 @@ final class Banner {
     private Banner() {
     }
 
-    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl, String adminUrl, Log log) {
+    /** The console's line: its address and, the first time, the password of its super-admin (shown this once). */
+    record Console(String url, String admin, java.util.Optional<String> newPassword, Path usersFile) {
+    }
+
+    static String running(String bootstrap, TopicNames topics, Path dataDir, String receiverUrl, String adminUrl,
+                          Console console, Log log) {
         StringBuilder text = new StringBuilder()
                 .append("\nstatusnotify is up\n")
                 .append("  Kafka broker     ").append(bootstrap).append("   (data in ").append(dataDir).append(")\n")
@@ -49,6 +54,13 @@ final class Banner {
         if (adminUrl != null) {
             text.append("  status page      ").append(adminUrl)
                     .append("   (every tenant's delivery state; /health/ready, /metrics)\n");
+        }
+        if (console != null) {
+            text.append("  console          ").append(console.url()).append(console.newPassword()
+                    .map(pw -> "   (log in as " + console.admin() + ", password " + pw + ": shown this once)\n")
+                    .orElse("   (users in " + console.usersFile() + ")\n"));
+            text.append("                   more users: statusnotify console users add NAME --role tenant-admin --tenant T")
+                    .append(" --random-password --file ").append(console.usersFile()).append(" (then restart up)\n");
         }
         if (receiverUrl != null) {
             text.append("  demo receiver    ").append(receiverUrl).append(" (basic auth, user ")

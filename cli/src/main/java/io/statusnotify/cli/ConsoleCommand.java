@@ -5,6 +5,7 @@ import io.statusnotify.admin.access.Role;
 import io.statusnotify.admin.access.WebConfig;
 import io.statusnotify.admin.access.WebConfigFile;
 import io.statusnotify.admin.access.WebUser;
+import io.statusnotify.console.ConsoleMain;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,11 +19,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code console users add}: a hashed entry in the users file of the console and the admin ports. */
+/**
+ * {@code console}: runs the web console (the same entry point as its container image); {@code console users add}: a
+ * hashed entry in the users file of the console and the admin ports.
+ */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = "The users of the console and the admin ports (see docs/security.md).",
-        subcommands = ConsoleCommand.Users.class)
-final class ConsoleCommand extends CommandGroup {
+        description = {"Runs the web console: the Super Admin and Tenant Admin pages (see docs/console.md).",
+                "Settings come from environment variables: KAFKA_BOOTSTRAP_SERVERS and SNS_WEB_CONFIG (required),",
+                "SNS_CONSOLE_*, SNS_TOPIC_*, SNS_SECRET_KEYS_FILE (see docs/configuration.md).",
+                "`console users add` writes the users file."},
+        subcommands = ConsoleCommand.Users.class,
+        footerHeading = OpsHelp.EXAMPLES,
+        footer = {"  statusnotify console users add alice --role super-admin --random-password",
+                "  KAFKA_BOOTSTRAP_SERVERS=localhost:9092 SNS_WEB_CONFIG=web.config.yml ./statusnotify console"})
+final class ConsoleCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+        ConsoleMain.main(new String[0]);
+        return StatusnotifyCommand.OK;
+    }
 
     @Command(name = "users", mixinStandardHelpOptions = true, description = "The users file.",
             subcommands = ConsoleCommand.Add.class)

@@ -18,6 +18,11 @@ final class LocalSettings {
     }
 
     static Settings forEmbeddedBroker(Map<String, String> environment, String bootstrapServers, Path dataDir) {
+        return Settings.of(environmentFor(environment, bootstrapServers, dataDir));
+    }
+
+    /** The same as variables, for a part that adds its own (the console). */
+    static Map<String, String> environmentFor(Map<String, String> environment, String bootstrapServers, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         environment.forEach((name, value) -> {
             if (!name.startsWith("KAFKA_")) {
@@ -34,6 +39,6 @@ final class LocalSettings {
         }
         // A local sandbox: configs written by hand with kafka-console-producer (as the banner shows) are clear text.
         env.putIfAbsent("SNS_ALLOW_CLEARTEXT_PASSWORDS", "true");
-        return Settings.of(env);
+        return Map.copyOf(env);
     }
 }

@@ -72,6 +72,10 @@ public final class UpCommand implements Callable<Integer> {
             description = "Port of the admin page: tenant status on /, /health/ready, /metrics; 0: none (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--console-port", defaultValue = "9500",
+            description = "Port of the web console (on 127.0.0.1; users in <data-dir>/web.config.yml); 0: none (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
     @Option(names = "--rate", defaultValue = "2", description = "Demo events per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
@@ -99,7 +103,8 @@ public final class UpCommand implements Callable<Integer> {
 
     private int run(Path data, Path logFile) throws InterruptedException {
         String bootstrap = "localhost:" + kafkaPort;
-        Settings settings = LocalSettings.forEmbeddedBroker(System.getenv(), bootstrap, data);
+        Map<String, String> appEnvironment = LocalSettings.environmentFor(System.getenv(), bootstrap, data);
+        Settings settings = Settings.of(appEnvironment);
         StreamsSettings streamsSettings = StreamsSettings.from(settings);
         SinkSettings sinkSettings = SinkSettings.from(settings);
         TopicNames topics = TopicNames.from(settings);
@@ -109,6 +114,9 @@ public final class UpCommand implements Callable<Integer> {
         }
         if (adminPort != 0) {
             Ports.requireFree(adminPort, "--admin-port");
+        }
+        if (consolePort != 0) {
+            Ports.requireFree(consolePort, "--console-port");
         }
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stopAndWait, "statusnotify-up-shutdown");
@@ -141,13 +149,21 @@ public final class UpCommand implements Callable<Integer> {
                             () -> readiness(streams, sink), Optional.of(new StatusPage(sink::tenantStatuses, sink::testConnection, sink::tenantHistory).handler())));
                     adminUrl = "http://localhost:" + adminPort + "/";
                 }
+                Banner.Console consoleLine = null;
+                if (consolePort != 0) {
+                    UpConsole.Started console = UpConsole.start(appEnvironment, data, consolePort, sink);
+                    parts.add("console", console.console());
+                    consoleLine = new Banner.Console("http://localhost:" + consolePort + "/", UpConsole.ADMIN,
+                            console.newPassword(), console.usersFile());
+                }
                 if (!noDemo) {
                     // Closed after the traffic stops and before the apps do: no demo notification is left to retry.
                     parts.add("demo tenant", () -> DemoTenant.remove(bootstrap, topics.tenantConfig()));
                     TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
                     traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
                 }
-                out.print(Banner.running(bootstrap, topics, data, receiverUrl, adminUrl, new Banner.Log(logFile, verbose)));
+                out.print(Banner.running(bootstrap, topics, data, receiverUrl, adminUrl, consoleLine,
+                        new Banner.Log(logFile, verbose)));
                 out.flush();
                 started.countDown();
                 stopRequested.await();

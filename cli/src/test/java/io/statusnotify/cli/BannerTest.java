@@ -13,7 +13,7 @@ class BannerTest {
 
     @Test
     void withoutDemoTheBannerShowsTheReadmesTenantReceiverAndCommands() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, LOG);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, null, LOG);
 
         assertThat(banner).contains(
                 "Default|{\"enabled\":true,\"serverUrl\":\"http://localhost:8000/sns\",\"username\":\"portal\","
@@ -29,7 +29,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerNamesTheDemoReceiverAndTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications", null, LOG);
+                "http://127.0.0.1:8090/notifications", null, null, LOG);
 
         assertThat(banner).contains("http://127.0.0.1:8090/notifications", "demo tenant", "'demo'", "Ctrl-C")
                 .doesNotContain("kafka-console-producer.sh");
@@ -38,7 +38,7 @@ class BannerTest {
     @Test
     void withTheDemoTheBannerWarnsThatTheDemoOwnsTheDemoTenant() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications", null, LOG);
+                "http://127.0.0.1:8090/notifications", null, null, LOG);
 
         assertThat(banner.lines().filter(line -> line.contains("tenant 'demo' belongs to the demo:")))
                 .singleElement().asString().contains("overwritten", "deleted on a clean stop");
@@ -46,7 +46,7 @@ class BannerTest {
 
     @Test
     void withoutDemoTheBannerDoesNotClaimTheDemoTenant() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, LOG);
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, null, LOG);
 
         assertThat(banner).doesNotContain("belongs to the demo");
     }
@@ -54,7 +54,7 @@ class BannerTest {
     @Test
     void givenTheConsoleShowsOnlyWarningsTheBannerSaysWhereTheWholeLogIsAndHowToSeeItAll() {
         String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"),
-                "http://127.0.0.1:8090/notifications", null, LOG);
+                "http://127.0.0.1:8090/notifications", null, null, LOG);
 
         assertThat(banner.lines().filter(line -> line.startsWith("  log ")))
                 .singleElement().asString().contains("/tmp/data/logs/up.log", "only warnings and errors", "--verbose");
@@ -62,11 +62,26 @@ class BannerTest {
 
     @Test
     void givenVerboseTheBannerStillNamesTheLogFile() {
-        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null,
+        String banner = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, null,
                 new Banner.Log(Path.of("/tmp/data/logs/up.log"), true));
 
         assertThat(banner.lines().filter(line -> line.startsWith("  log ")))
                 .singleElement().asString().contains("/tmp/data/logs/up.log", "--verbose")
                 .doesNotContain("only warnings");
+    }
+
+    @Test
+    void givenANewUsersFileTheBannerShowsTheConsoleAndItsPasswordOnce() {
+        Banner.Console made = new Banner.Console("http://localhost:9500/", "admin", java.util.Optional.of("Pw-Shown-Once"),
+                Path.of("/tmp/data/web.config.yml"));
+        Banner.Console kept = new Banner.Console("http://localhost:9500/", "admin", java.util.Optional.empty(),
+                Path.of("/tmp/data/web.config.yml"));
+
+        String first = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, made, LOG);
+        String next = Banner.running("localhost:9092", TopicNames.defaults(), Path.of("/tmp/data"), null, null, kept, LOG);
+
+        assertThat(first).contains("console          http://localhost:9500/", "log in as admin, password Pw-Shown-Once");
+        assertThat(next).contains("http://localhost:9500/", "users in /tmp/data/web.config.yml").doesNotContain("log in as admin, password");
+        assertThat(next).contains("statusnotify console users add NAME --role tenant-admin");
     }
 }

@@ -5,6 +5,8 @@ import io.statusnotify.sink.config.SecuritySettings;
 
 import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.admin.LogFormat;
+import io.statusnotify.console.ConsoleSettings;
+import io.statusnotify.settings.SettingsException;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.SettingRead;
 import io.statusnotify.settings.Settings;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Who reads settings, as the app column of docs/configuration.md names them, and what each reads at start: the same
- * calls as its entry point makes (StreamsMain, SinkMain; for the CLI, the ops commands' OpsOptions and
+ * calls as its entry point makes (StreamsMain, SinkMain, ConsoleMain; for the CLI, the ops commands' OpsOptions and
  * TenantTestCommand). A new reader in an entry point belongs here too.
  */
 enum App {
@@ -40,6 +42,15 @@ enum App {
         SecretKeys.from(s);
         SecuritySettings.from(s);
         HttpSettings.from(s);
+    }),
+    CONSOLE(s -> {
+        LogFormat.apply(s);
+        try {
+            ConsoleSettings.from(s);
+        } catch (SettingsException e) {
+            // SNS_WEB_CONFIG is required and unset here; it is read last, after every other setting.
+            if (!e.getMessage().startsWith("SNS_WEB_CONFIG:")) throw e;
+        }
     });
 
     private final Consumer<Settings> reader;
@@ -64,6 +75,7 @@ enum App {
                 case "streams" -> apps.add(STREAMS);
                 case "sink" -> apps.add(SINK);
                 case "cli" -> apps.add(CLI);
+                case "console" -> apps.add(CONSOLE);
                 case "" -> { }
                 default -> throw new IllegalArgumentException("app column: unknown app '" + word + "' in '" + column + "'");
             }

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A real headless Chromium driven over WebDriver (Debian's {@code chromium} and {@code chromium-driver} packages),
- * spoken with the JDK's HTTP client: enough to open a page, read and click elements, and take a screenshot.
+ * spoken with the JDK's HTTP client: enough to open a page, read, click and type into elements, and take a screenshot.
  * {@link #isAvailable()} is false where the packages are not installed (tests then skip, saying so).
  */
 public final class HeadlessBrowser implements AutoCloseable {
@@ -92,12 +92,55 @@ public final class HeadlessBrowser implements AutoCloseable {
         call("POST", "/session/" + session + "/element/" + element + "/click", JSON.createObjectNode());
     }
 
+    /** Clears the input matching {@code css}, then types {@code text} into it (as keystrokes: input events fire). */
+    public void type(String css, String text) throws IOException, InterruptedException {
+        String element = require(css);
+        call("POST", "/session/" + session + "/element/" + element + "/clear", JSON.createObjectNode());
+        call("POST", "/session/" + session + "/element/" + element + "/value", JSON.createObjectNode().put("text", text));
+    }
+
+    /** Whether the form control matching {@code css} is enabled (a disabled button cannot be pressed). */
+    public boolean enabled(String css) throws IOException, InterruptedException {
+        return call("GET", "/session/" + session + "/element/" + require(css) + "/enabled", null).path("value").asBoolean();
+    }
+
+    /** Whether the checkbox matching {@code css} is ticked. */
+    public boolean selected(String css) throws IOException, InterruptedException {
+        return call("GET", "/session/" + session + "/element/" + require(css) + "/selected", null).path("value").asBoolean();
+    }
+
+    /** An input's current value (what the user typed, not the attribute). */
+    public String value(String css) throws IOException, InterruptedException {
+        return call("GET", "/session/" + session + "/element/" + require(css) + "/property/value", null).path("value").asText();
+    }
+
+    /** The page's address now (after redirects). */
+    public String url() throws IOException, InterruptedException {
+        return call("GET", "/session/" + session + "/url", null).path("value").asText();
+    }
+
+    /** The page's HTML now, as the browser holds it. */
+    public String source() throws IOException, InterruptedException {
+        return call("GET", "/session/" + session + "/source", null).path("value").asText();
+    }
+
+    /** Resizes the window, e.g. to a phone's 375 px width for a screenshot. */
+    public void windowSize(int width, int height) throws IOException, InterruptedException {
+        call("POST", "/session/" + session + "/window/rect", JSON.createObjectNode().put("width", width).put("height", height));
+    }
+
     /** Saves a PNG of the page as it is now. */
     public Path screenshot(Path file) throws IOException, InterruptedException {
         String png = call("GET", "/session/" + session + "/screenshot", null).path("value").asText();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(png));
         return file;
+    }
+
+    private String require(String css) throws IOException, InterruptedException {
+        String element = find(css);
+        if (element == null) throw new IllegalStateException("no element matches " + css);
+        return element;
     }
 
     private String find(String css) throws IOException, InterruptedException {

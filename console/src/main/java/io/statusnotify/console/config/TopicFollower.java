@@ -1,0 +1,118 @@
+package io.statusnotify.console.config;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Reads one topic from its beginning on a thread of its own, committed records only, and hands each record to a
+ * listener on that thread. No consumer group: every console reads it all. {@link #sync} waits until what was
+ * committed before the call has been read, so a page reloaded after a save shows the save.
+ */
+final class TopicFollower implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private final Consumer<ConsumerRecord<String, byte[]>> listener;
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    TopicFollower(Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> listener) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "statusnotify-console-" + topic);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topic = topic;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "console-" + topic);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Waits until every record committed before this call has been handed to the listener. */
+    void sync(Duration timeout) throws TimeoutException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        syncs.add(done);
+        consumer.wakeup();
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        } catch (ExecutionException e) {
+            throw new TimeoutException(topic + ": " + e.getCause().getMessage());
+        }
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                CompletableFuture<Void> waiting = syncs.poll();
+                if (waiting != null) {
+                    readTo(consumer.endOffsets(partitions), partitions);
+                    waiting.complete(null);
+                    continue;
+                }
+                poll();
+            }
+        } catch (WakeupException e) {
+            if (running) LOG.error("Stopped reading {} unexpectedly", topic, e);
+        } catch (RuntimeException e) {
+            LOG.error("Stopped reading {}: {}", topic, e.toString());
+            syncs.forEach(f -> f.completeExceptionally(e));
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void readTo(Map<TopicPartition, Long> ends, List<TopicPartition> partitions) {
+        while (running && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) poll();
+    }
+
+    private void poll() {
+        try {
+            consumer.poll(Duration.ofMillis(500)).forEach(listener);
+        } catch (WakeupException e) {
+            if (!running) throw e;
+            // a sync asked: the loop takes it next
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
