@@ -40,7 +40,10 @@ final class GlobalCommand extends CommandGroup {
     }
 
     private int write(OpsOptions ops, boolean allow) {
-        new ConfigStore(ops.clients(), ops.topics().tenantConfig()).writeGlobal(new GlobalSettings(allow));
+        GlobalSettings before = new ConfigStore(ops.clients(), ops.topics().tenantConfig()).read().global();
+        try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+            changes.setGlobal(before, new GlobalSettings(allow));
+        }
         if (ops.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("saved", true);

@@ -2,6 +2,7 @@ package io.statusnotify.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.statusnotify.schema.GlobalSettings;
+import io.statusnotify.tenants.ConfigSnapshot;
 
 /**
  * The Super Admin switch as the ops commands show it: {@code allowTenantConfig} null when no record exists (the
@@ -14,7 +15,7 @@ record GlobalView(Boolean allowTenantConfig, boolean recordExists, boolean recor
         return settings == null ? new GlobalView(null, false, false) : new GlobalView(settings.allowTenantConfig(), true, false);
     }
 
-    static GlobalView of(ConfigStore.Snapshot snapshot) {
+    static GlobalView of(ConfigSnapshot snapshot) {
         if (snapshot.global() == null && snapshot.unusable(GlobalSettings.KEY) != null) {
             return new GlobalView(false, true, true);
         }

@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.tenants.ConfigWriter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
  * servers) and one timeout; every Kafka failure becomes one plain line ({@link OpsFailure}), never a stack trace.
  */
 final class KafkaClients {
+    static final String TRANSACTIONAL_ID_PREFIX = "statusnotify-cli-";
     private static final java.util.regex.Pattern CONFIG_NAME = java.util.regex.Pattern.compile("configuration ([a-z0-9.]+)");
     private final Properties base;
     private final Duration timeout;
@@ -77,11 +79,6 @@ final class KafkaClients {
         return create(() -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()));
     }
 
-    /** Sends and waits for the acknowledgement. */
-    RecordMetadata sendAndWait(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
-        return await(producer.send(record), "write to " + record.topic());
-    }
-
     /**
      * Sends every record and waits for each acknowledgement; returns how many were acknowledged. A failure says how
      * many were sent before it, and {@code rerunHint} what running the command again does.
@@ -126,10 +123,27 @@ final class KafkaClients {
         List<TopicPartition> partitions = call("read " + topic, () -> consumer.partitionsFor(topic, timeout)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         if (partitions.isEmpty()) {
-            throw OpsFailure.failed("topic " + topic + " does not exist (the apps create it when they start; "
-                    + "or check SNS_TOPIC_* and --bootstrap-server)");
+            throw noSuchTopic(topic);
         }
         return partitions;
+    }
+
+    static OpsFailure noSuchTopic(String topic) {
+        return OpsFailure.failed("topic " + topic + " does not exist (the apps create it when they start; "
+                + "or check SNS_TOPIC_* and --bootstrap-server)");
+    }
+
+    /**
+     * A writer of config changes and their audit records, transactional. Its transactional id is this run's own
+     * ({@value #TRANSACTIONAL_ID_PREFIX} and a random suffix), so that two commands running at once never fence
+     * each other; the Kafka ACLs grant the prefix.
+     */
+    ConfigWriter configWriter(String configTopic, String auditTopic) {
+        java.util.Map<String, Object> config = new java.util.HashMap<>();
+        base.forEach((key, value) -> config.put(key.toString(), value));
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "statusnotify-ops");
+        String transactionalId = TRANSACTIONAL_ID_PREFIX + java.util.UUID.randomUUID();
+        return create(() -> new ConfigWriter(config, transactionalId, configTopic, auditTopic, timeout));
     }
 
     /** Runs a Kafka call, turning its failures into one plain line naming what was being done. */

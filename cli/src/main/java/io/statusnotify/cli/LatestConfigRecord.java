@@ -1,10 +1,10 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.tenants.LatestConfigRecords;
+
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /** Reads a (small, compacted) config topic to its end and tells the latest value of each key. */
 final class LatestConfigRecord {
@@ -20,17 +20,6 @@ final class LatestConfigRecord {
 
     /** Every key's latest value, by key; keys whose latest record is a tombstone (or that have no key) are left out. */
     static Map<String, byte[]> latestValues(KafkaClients clients, String topic) {
-        Map<String, byte[]> latest = new TreeMap<>();
-        TopicToEnd.read(clients, topic, null, record -> {
-            if (record.key() == null) {
-                return;
-            }
-            if (record.value() == null) {
-                latest.remove(record.key());
-            } else {
-                latest.put(record.key(), record.value());
-            }
-        });
-        return Collections.unmodifiableMap(latest);
+        return TopicToEnd.withConsumer(clients, topic, consumer -> LatestConfigRecords.read(consumer, topic, clients.timeout()));
     }
 }

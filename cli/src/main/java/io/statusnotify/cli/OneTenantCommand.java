@@ -20,7 +20,7 @@ abstract class OneTenantCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        TenantRecordWriter.requireName(tenant);
+        TenantRecords.requireName(tenant);
         return run(new ConfigStore(ops.clients(), ops.topics().tenantConfig()));
     }
 

@@ -1,6 +1,7 @@
 package io.statusnotify.cli;
 
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.tenants.ConfigSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -104,8 +105,8 @@ final class TailCommand implements Callable<Integer> {
      * config record), or null when it has one, or when the config topic cannot be read: tail then waits as it would
      * anyway, and a tenant configured later does get notifications.
      */
-    static String configNotice(String tenant, Supplier<ConfigStore.Snapshot> config) {
-        ConfigStore.Snapshot snapshot;
+    static String configNotice(String tenant, Supplier<ConfigSnapshot> config) {
+        ConfigSnapshot snapshot;
         try {
             snapshot = config.get();
         } catch (OpsFailure | KafkaException e) {

@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.tenants.ConfigSnapshot;
 import picocli.CommandLine.Command;
 
 import java.util.Map;
@@ -14,11 +15,13 @@ import java.util.Map;
 final class TenantDeleteCommand extends OneTenantCommand {
     @Override
     int run(ConfigStore store) {
-        ConfigStore.Snapshot snapshot = store.read();
+        ConfigSnapshot snapshot = store.read();
         if (!snapshot.tenants().containsKey(tenant) && snapshot.unusable(tenant) == null) {
             throw OpsFailure.notFound("no tenant '" + tenant + "' on " + store.topic());
         }
-        store.delete(tenant);
+        try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+            changes.deleteTenant(tenant, snapshot.tenants().get(tenant));
+        }
         if (ops.json()) {
             OpsOptions.printJson(spec.commandLine().getOut(), Map.of("deleted", true, "tenant", tenant));
         } else {

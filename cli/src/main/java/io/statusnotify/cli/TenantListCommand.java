@@ -1,6 +1,7 @@
 package io.statusnotify.cli;
 
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.tenants.ConfigSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,7 @@ final class TenantListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigStore.Snapshot snapshot = new ConfigStore(ops.clients(), ops.topics().tenantConfig()).read();
+        ConfigSnapshot snapshot = new ConfigStore(ops.clients(), ops.topics().tenantConfig()).read();
         List<TenantView> tenants = snapshot.tenants().entrySet().stream()
                 .map(entry -> TenantView.of(entry.getKey(), entry.getValue())).toList();
         PrintWriter out = spec.commandLine().getOut();

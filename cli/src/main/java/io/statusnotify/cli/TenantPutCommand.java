@@ -1,7 +1,10 @@
 package io.statusnotify.cli;
 
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.secrets.SecretKeys;
+import io.statusnotify.tenants.SecretSealer;
+import io.statusnotify.tenants.TenantChange;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,14 +120,16 @@ final class TenantPutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TenantRecordWriter.requireName(tenant);
+        TenantRecords.requireName(tenant);
         TenantChange change = change();
-        TenantRecordWriter.requireValidChange(change);
+        TenantRecords.requireValidChange(change);
         SecretSealer sealer = change.givesSecret() ? sealer() : null;
         ConfigStore store = new ConfigStore(ops.clients(), ops.topics().tenantConfig());
         TenantConfig current = store.read().tenants().get(tenant);
-        TenantConfig config = TenantRecordWriter.build(tenant, current, change, sealer);
-        store.writeTenant(tenant, config);
+        TenantConfig config = TenantRecords.build(tenant, current, change, sealer);
+        try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+            changes.putTenant(AuditRecord.PUT, tenant, current, config);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (ops.json()) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.SecretKeys;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class TenantRekeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == (tenant != null)) throw OpsFailure.usage("give NAME or --all (one of them)");
-        if (tenant != null) TenantRecordWriter.requireName(tenant);
+        if (tenant != null) TenantRecords.requireName(tenant);
         SecretKeys keys = ops.secretKeys();
         if (keys.isEmpty()) {
             throw OpsFailure.usage("no key configured: set SNS_SECRET_KEYS_FILE (or SNS_SECRET_KEYS) to the keys, "
@@ -62,10 +63,14 @@ final class TenantRekeyCommand implements Callable<Integer> {
         ConfigStore store = new ConfigStore(ops.clients(), ops.topics().tenantConfig());
         Map<String, TenantConfig> tenants = all ? store.read().tenants() : Map.of(tenant, store.require(tenant));
         List<Rekeying.Outcome> outcomes = new ArrayList<>();
-        for (Map.Entry<String, TenantConfig> entry : tenants.entrySet()) {
-            Rekeying.Outcome outcome = rekeying.rekey(entry.getKey(), entry.getValue());
-            if (outcome.rewrites() && !dryRun) store.writeTenant(outcome.tenant(), outcome.config());
-            outcomes.add(outcome);
+        try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+            for (Map.Entry<String, TenantConfig> entry : tenants.entrySet()) {
+                Rekeying.Outcome outcome = rekeying.rekey(entry.getKey(), entry.getValue());
+                if (outcome.rewrites() && !dryRun) {
+                    changes.putTenant(AuditRecord.REKEY, outcome.tenant(), entry.getValue(), outcome.config());
+                }
+                outcomes.add(outcome);
+            }
         }
         long leftAlone = outcomes.stream().mapToLong(outcome -> outcome.problems().size()).sum();
         long rewritten = outcomes.stream().filter(Rekeying.Outcome::rewrites).count();

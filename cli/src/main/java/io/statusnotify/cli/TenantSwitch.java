@@ -1,5 +1,6 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.TenantConfig;
 
 import java.util.Map;
@@ -11,8 +12,11 @@ abstract class TenantSwitch extends OneTenantCommand {
 
     @Override
     int run(ConfigStore store) {
-        TenantConfig config = TenantRecordWriter.withEnabled(tenant, store.require(tenant), enabled());
-        store.writeTenant(tenant, config);
+        TenantConfig current = store.require(tenant);
+        TenantConfig config = TenantRecords.withEnabled(tenant, current, enabled());
+        try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+            changes.putTenant(enabled() ? AuditRecord.ENABLE : AuditRecord.DISABLE, tenant, current, config);
+        }
         if (ops.json()) {
             OpsOptions.printJson(spec.commandLine().getOut(), Map.of("saved", true, "tenant", tenant, "enabled", enabled()));
         } else {

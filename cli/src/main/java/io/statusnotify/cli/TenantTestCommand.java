@@ -4,7 +4,10 @@ import io.statusnotify.sink.http.HttpSettings;
 import io.statusnotify.sink.config.SecuritySettings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.tenants.SecretSealer;
+import io.statusnotify.tenants.TenantChange;
 import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import io.statusnotify.sink.connectiontest.ConnectionTest;
@@ -75,14 +78,17 @@ final class TenantTestCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw OpsFailure.usage(e.getMessage());
         }
-        String tenant = name == null ? "connection-test" : TenantRecordWriter.requireName(name);
+        String tenant = name == null ? "connection-test" : TenantRecords.requireName(name);
         TenantConfig config = url == null ? saved() : given();
         SecretSealer sealer = saveOnSuccess ? sealer(config) : null;
         ConnectionTest.Result result = ConnectionTest.run(tenant, config, security, http);
         boolean saved = result.passed() && saveOnSuccess;
         ConfigStore store = saved ? new ConfigStore(ops.clients(), ops.topics().tenantConfig()) : null;
         if (saved) {
-            store.writeTenant(tenant, TenantRecordWriter.build(tenant, null, change(config), sealer));
+            TenantConfig before = store.read().tenants().get(tenant);
+            try (ConfigChanges changes = new ConfigChanges(ops.clients(), ops.topics())) {
+                changes.putTenant(AuditRecord.PUT, tenant, before, TenantRecords.build(tenant, null, change(config), sealer));
+            }
         }
         print(tenant, result, saved ? store.topic() + (sealer == null ? "" : "; password " + sealer.describe()) : null);
         return result.passed() ? StatusnotifyCommand.OK : StatusnotifyCommand.FAILED;
@@ -116,7 +122,7 @@ final class TenantTestCommand implements Callable<Integer> {
         if (saveOnSuccess && name == null) throw OpsFailure.usage("--save-on-success: needs NAME");
         if (passwordSource != null && username == null) throw OpsFailure.usage("the password needs --username");
         TenantChange change = new TenantChange(url, username, password(), true, null, null, null, null, null, null, Set.of());
-        TenantRecordWriter.requireValidChange(change);
+        TenantRecords.requireValidChange(change);
         return new TenantConfig(true, url, username, change.password());
     }
 

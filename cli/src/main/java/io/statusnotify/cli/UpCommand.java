@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statusnotify.admin.AdminServer;
 import io.statusnotify.admin.AdminSettings;
 import io.statusnotify.sink.status.StatusPage;
+import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.settings.Settings;
@@ -88,6 +89,8 @@ public final class UpCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoReceiver receiver;
     private volatile TrafficPump traffic;
+    /** The demo tenant's record as written (null with --no-demo): what its removal at the stop deletes. */
+    private TenantConfig demoTenant;
     private volatile String failure;
 
     @Override
@@ -158,7 +161,8 @@ public final class UpCommand implements Callable<Integer> {
                 }
                 if (!noDemo) {
                     // Closed after the traffic stops and before the apps do: no demo notification is left to retry.
-                    parts.add("demo tenant", () -> DemoTenant.remove(bootstrap, topics.tenantConfig()));
+                    TenantConfig configured = demoTenant;
+                    parts.add("demo tenant", () -> DemoTenant.remove(bootstrap, topics, configured));
                     TrafficGenerator generator = new TrafficGenerator(DemoUser.ROSTER, new Random(), System.currentTimeMillis());
                     traffic = parts.add("demo traffic", TrafficPump.start(generator, bootstrap, topics.userStatus(), rate));
                 }
@@ -228,12 +232,12 @@ public final class UpCommand implements Callable<Integer> {
             out.flush();
         }));
         String url = receiver.url("127.0.0.1");
-        DemoTenant.configure(bootstrap, topics.tenantConfig(), url, credentials, box);
+        demoTenant = DemoTenant.configure(bootstrap, topics, url, credentials, box);
         return url;
     }
 
     private static void removeLeftoverDemoTenant(String bootstrap, TopicNames topics, PrintWriter out) {
-        String removedUrl = DemoTenant.removeLeftover(bootstrap, topics.tenantConfig());
+        String removedUrl = DemoTenant.removeLeftover(bootstrap, topics);
         if (removedUrl != null) {
             out.println("Removed the demo tenant '" + DemoUser.TENANT + "' left by an earlier demo run (its receiver "
                     + removedUrl + " is gone); its queued notifications are dropped, not retried.");

@@ -3,6 +3,7 @@ package io.statusnotify.cli;
 import io.statusnotify.schema.ConfigEntry;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.Secret;
+import io.statusnotify.tenants.ConfigSnapshot;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TailConfigNoticeTest {
     private static final String PASSWORD = "pa55-s3cret-never-shown";
 
-    private static ConfigStore.Snapshot with(Map<String, TenantConfig> tenants, List<ConfigEntry.Invalid> unusable) {
-        return new ConfigStore.Snapshot(tenants, unusable, null);
+    private static ConfigSnapshot with(Map<String, TenantConfig> tenants, List<ConfigEntry.Invalid> unusable) {
+        return new ConfigSnapshot(tenants, unusable, null);
     }
 
     @Test
     void aTenantWithoutAConfigRecordIsNamedOnOneLineAndTailWaitsAnyway() {
-        ConfigStore.Snapshot config = with(Map.of("acme", new TenantConfig(true, "https://a.example/sns", "u",
+        ConfigSnapshot config = with(Map.of("acme", new TenantConfig(true, "https://a.example/sns", "u",
                 Secret.clear(PASSWORD), null, null, null, null, null, null)), List.of());
 
         String notice = TailCommand.configNotice("globex", () -> config);
@@ -33,7 +34,7 @@ class TailConfigNoticeTest {
 
     @Test
     void aConfiguredTenantGetsNoNotice() {
-        ConfigStore.Snapshot config = with(Map.of("acme", new TenantConfig(true, "https://a.example/sns", "u",
+        ConfigSnapshot config = with(Map.of("acme", new TenantConfig(true, "https://a.example/sns", "u",
                 Secret.clear(PASSWORD), null, null, null, null, null, null)), List.of());
 
         assertThat(TailCommand.configNotice("acme", () -> config)).isNull();
@@ -41,7 +42,7 @@ class TailConfigNoticeTest {
 
     @Test
     void aTenantWhoseRecordCannotBeUsedIsToldWhy() {
-        ConfigStore.Snapshot config = with(Map.of(), List.of(new ConfigEntry.Invalid("acme", "not valid JSON")));
+        ConfigSnapshot config = with(Map.of(), List.of(new ConfigEntry.Invalid("acme", "not valid JSON")));
 
         assertThat(TailCommand.configNotice("acme", () -> config))
                 .startsWith("tail: tenant 'acme' has an unusable config record (not valid JSON), so the streams app");

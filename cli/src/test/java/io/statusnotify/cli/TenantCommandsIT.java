@@ -1,6 +1,7 @@
 package io.statusnotify.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.Json;
 import io.statusnotify.secrets.SecretKeys;
 import io.statusnotify.testing.SharedKafka;
@@ -30,6 +31,21 @@ class TenantCommandsIT {
         List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
         byte[] value = records.get(records.size() - 1).value();
         return value == null ? null : Json.mapper().readTree(value);
+    }
+
+    /** The audit topic holds exactly {@code count} records, all of {@code key}, by this OS user through the CLI, no password. */
+    private static List<AuditRecord> auditRecords(TestKafka kafka, OpsRun ops, String key, int count) {
+        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(ops.topics.audit());
+        assertThat(records).hasSize(count).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(key);
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
+        });
+        List<AuditRecord> audit = records.stream().map(record -> Json.read(record.value(), AuditRecord.class)).toList();
+        assertThat(audit).allSatisfy(record -> {
+            assertThat(record.actor()).isEqualTo(System.getProperty("user.name"));
+            assertThat(record.via()).isEqualTo("cli");
+        });
+        return audit;
     }
 
     @Test
@@ -100,6 +116,20 @@ class TenantCommandsIT {
         OpsRun.Result gone = ops.run("tenant", "get", "acme");
         assertThat(gone.code()).isEqualTo(3);
         assertThat(gone.err()).hasLineCount(1).contains("no tenant 'acme'");
+
+        // and every change left its audit record (read_committed, as TestKafka reads): who, via, what, which fields
+        List<AuditRecord> audit = auditRecords(kafka, ops, "acme", 5);
+        assertThat(audit).extracting(AuditRecord::action).containsExactly("put", "put", "disable", "enable", "delete");
+        assertThat(audit).extracting(AuditRecord::changedFields).containsExactly(
+                List.of("enabled", "serverUrl", "username", "password", "maxInFlight"),
+                List.of("maxRequestsPerSecond"),
+                List.of("enabled"),
+                List.of("enabled"),
+                List.of("enabled", "serverUrl", "username", "password", "maxInFlight", "maxRequestsPerSecond"));
+        assertThat(audit).extracting(AuditRecord::tenant).containsOnly("acme");
+        // and each config record is a committed transactional write: every batch is followed by its commit marker
+        assertThat(kafka.readAll(ops.topics.tenantConfig())).extracting(ConsumerRecord::offset)
+                .containsExactly(0L, 2L, 4L, 6L, 8L);
     }
 
     @Test
@@ -163,6 +193,13 @@ class TenantCommandsIT {
         assertThat(lastValue(kafka, ops.topics.tenantConfig(), "__global__").path("allowTenantConfig").asBoolean()).isTrue();
         JsonNode json = Json.mapper().readTree(ops.run("global", "get", "--output", "json").out());
         assertThat(json.path("allowTenantConfig").asBoolean()).isTrue();
+
+        // each switch left its audit record, of no tenant; the unusable record before it counts as none
+        List<AuditRecord> audit = auditRecords(kafka, ops, "__global__", 2);
+        assertThat(audit).extracting(AuditRecord::action).containsExactly("global-set", "global-set");
+        assertThat(audit).extracting(AuditRecord::changedFields)
+                .containsExactly(List.of("allowTenantConfig"), List.of("allowTenantConfig"));
+        assertThat(audit).extracting(AuditRecord::tenant).containsOnlyNulls();
     }
 
     @Test
@@ -174,5 +211,17 @@ class TenantCommandsIT {
         assertThat(kafka.readAll(ops.topics.tenantConfig())).extracting(ConsumerRecord::key).containsExactly("acme");
         assertThat(new String(kafka.readAll(ops.topics.tenantConfig()).get(0).value(), StandardCharsets.UTF_8))
                 .contains("\"enabled\":true");
+    }
+
+    @Test
+    void aMissingAuditTopicRefusesTheChangeAndWritesNothing(TestKafka kafka) {
+        String missing = TestKafka.uniqueName("no-audit");
+        OpsRun ops = OpsRun.on(kafka).with(Map.of("SNS_TOPIC_AUDIT", missing));
+
+        OpsRun.Result put = ops.run("tenant", "put", "acme", "--url", "https://notify.acme.example/sns");
+
+        assertThat(put.code()).isEqualTo(1);
+        assertThat(put.err()).hasLineCount(1).contains("topic " + missing + " does not exist");
+        assertThat(kafka.readAllUncommitted(ops.topics.tenantConfig())).isEmpty();
     }
 }

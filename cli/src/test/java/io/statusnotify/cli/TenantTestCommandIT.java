@@ -1,6 +1,8 @@
 package io.statusnotify.cli;
 
+import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.ConfigEntry;
+import io.statusnotify.schema.Json;
 import io.statusnotify.schema.TenantConfig;
 import io.statusnotify.secrets.Secret;
 import io.statusnotify.secrets.SecretBox;
@@ -47,7 +49,11 @@ class TenantTestCommandIT {
             throws Exception {
         String topic = TestKafka.uniqueName("tenant-config");
         kafka.createTopic(topic, 1, Map.of("cleanup.policy", "compact"));
-        Map<String, String> env = Map.of("SNS_TOPIC_TENANT_CONFIG", topic, "SNS_SECRET_KEYS", "k1:" + KEY);
+        // Saving writes an audit record too, in the same transaction.
+        String audit = TestKafka.uniqueName("audit");
+        kafka.createTopic(audit, 1, Map.of());
+        Map<String, String> env = Map.of("SNS_TOPIC_TENANT_CONFIG", topic, "SNS_TOPIC_AUDIT", audit,
+                "SNS_SECRET_KEYS", "k1:" + KEY);
         Path password = Files.writeString(dir.resolve("pw"), "pa55-w0rd-x\n");
         try (RecordingReceiver receiver = RecordingReceiver.start()) {
             StringWriter first = new StringWriter();
@@ -62,6 +68,9 @@ class TenantTestCommandIT {
             assertThat(config.password()).isInstanceOf(Secret.Sealed.class);
             assertThat(new SecretBox(SecretKeys.from(Settings.of(env))).open("acme", TenantConfig.PASSWORD, config.password()))
                     .isEqualTo("pa55-w0rd-x");
+            assertThat(kafka.readAll(audit)).singleElement().satisfies(record -> assertThat(
+                    Json.read(record.value(), AuditRecord.class).changedFields())
+                    .containsExactly("enabled", "serverUrl", "username", "password"));
 
             StringWriter second = new StringWriter();
             int tested = run(env, second, "acme", "--bootstrap-server", kafka.bootstrapServers());

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import io.statusnotify.schema.NotificationKey;
 import io.statusnotify.schema.UserStatus;
+import io.statusnotify.topics.TopicNames;
 import io.statusnotify.testing.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -237,7 +238,7 @@ class UpIT {
         String[] args = {"--no-demo", "--kafka-port", Integer.toString(kafkaPort), "--data-dir", dataDir.toString()};
         Future<Integer> firstRun = startUp(args);
         String goneReceiver = "http://127.0.0.1:" + Ports.free() + "/notifications";
-        DemoTenant.configure(bootstrap(), "sns.tenant-config", goneReceiver, DemoTenant.newCredentials(),
+        DemoTenant.configure(bootstrap(), TopicNames.defaults(), goneReceiver, DemoTenant.newCredentials(),
                 new SecretBox(SecretKeys.from(LocalSettings.forEmbeddedBroker(Map.of(), bootstrap(), dataDir))));
         int leftovers = 18;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

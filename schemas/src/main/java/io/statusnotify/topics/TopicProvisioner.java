@@ -31,6 +31,7 @@ public final class TopicProvisioner {
     private static final long VISIBILITY_SECONDS = 15;
     private static final long VISIBILITY_PAUSE_MILLIS = 100;
     public static final long RETRY_RETENTION_MS = TimeUnit.DAYS.toMillis(14);
+    public static final long AUDIT_RETENTION_MS = TimeUnit.DAYS.toMillis(30);
 
     private TopicProvisioner() {
     }
@@ -57,6 +58,13 @@ public final class TopicProvisioner {
                 // One partition: the config view is small and read whole by every instance.
                 missing.add(new NewTopic(names.tenantConfig(), Optional.of(1), Optional.of(layout.replicationFactor()))
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+            if (!existing.contains(names.audit())) {
+                // One partition: the changes in the order they were made. Deleted after 30 days, never compacted
+                // (compaction would keep only each tenant's last change).
+                missing.add(new NewTopic(names.audit(), Optional.of(1), Optional.of(layout.replicationFactor()))
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(AUDIT_RETENTION_MS))));
             }
             create(admin, missing);
             requireCompacted(admin, names.tenantConfig());

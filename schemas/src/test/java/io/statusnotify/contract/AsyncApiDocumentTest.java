@@ -43,7 +43,7 @@ class AsyncApiDocumentTest {
         TopicNames defaults = TopicNames.defaults();
         Set<String> topics = Set.copyOf(List.of(defaults.userStatus(), defaults.tenantConfig(), defaults.notifications(),
                 defaults.userStatusDlq(), defaults.notificationsDlq(), defaults.notificationsRetry(),
-                defaults.deliveryReceipts()));
+                defaults.deliveryReceipts(), defaults.audit()));
 
         assertThat(channels().stream().map(c -> c.path("address").asText())).containsExactlyInAnyOrderElementsOf(topics);
         for (JsonNode channel : channels()) {

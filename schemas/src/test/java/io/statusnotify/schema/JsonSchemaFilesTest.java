@@ -30,7 +30,8 @@ class JsonSchemaFilesTest {
     @Test
     void everySchemaIsDraft202012() throws IOException {
         for (String name : List.of("user-status-event.schema.json", "notification.schema.json",
-                "tenant-config.schema.json", "global-settings.schema.json")) {
+                "tenant-config.schema.json", "global-settings.schema.json", "delivery-receipt.schema.json",
+                "audit-record.schema.json")) {
             assertThat(schema(name).get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         }
     }
@@ -51,5 +52,33 @@ class JsonSchemaFilesTest {
         JsonNode record = Json.mapper().valueToTree(new TenantConfig(true, "https://x.example/", "u", Secret.clear("p"), 8, 50.0,
                 "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----", Secret.clear("k"), Secret.clear("whsec_AAAA")));
         assertThat(names(schema("tenant-config.schema.json").get("properties"))).containsExactlyElementsOf(names(record));
+    }
+
+    @Test
+    void auditSchemaMatchesTheRecordItsValuesAndTheFieldNamesItMayName() throws IOException {
+        JsonNode schema = schema("audit-record.schema.json");
+        JsonNode record = Json.mapper().valueToTree(AuditRecord.of(java.time.Instant.EPOCH, "alice", AuditRecord.CLI,
+                GlobalSettings.KEY, AuditRecord.GLOBAL_SET, List.of("allowTenantConfig")));
+
+        assertThat(names(schema.get("properties"))).containsExactlyElementsOf(names(record));
+        assertThat(names(schema.get("properties"))).containsExactlyElementsOf(values(schema.get("required")));
+        assertThat(values(schema.at("/properties/via/enum"))).containsExactlyElementsOf(AuditRecord.VIAS);
+        assertThat(values(schema.at("/properties/action/enum"))).containsExactlyElementsOf(AuditRecord.ACTIONS);
+        assertThat(values(schema.at("/properties/changedFields/items/enum"))).containsExactlyElementsOf(AuditRecord.FIELD_NAMES);
+        assertThat(schema.at("/properties/actor/maxLength").asInt()).isEqualTo(AuditRecord.MAX_ACTOR_LENGTH);
+    }
+
+    @Test
+    void theFieldNamesAnAuditRecordMayNameAreThoseOfTheConfigSchemas() throws IOException {
+        List<String> configFields = new ArrayList<>(names(schema("tenant-config.schema.json").get("properties")));
+        configFields.addAll(names(schema("global-settings.schema.json").get("properties")));
+
+        assertThat(AuditRecord.FIELD_NAMES).containsExactlyElementsOf(configFields);
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 }

@@ -24,6 +24,15 @@ class TopicNamesTest {
     }
 
     @Test
+    void theAuditTopicIsSnsAuditBySettingAndMustDifferFromTheConfigTopic() {
+        assertThat(TopicNames.defaults().audit()).isEqualTo("sns.audit");
+        assertThat(TopicNames.from(Settings.of(Map.of("SNS_TOPIC_AUDIT", "ops.audit"))).audit()).isEqualTo("ops.audit");
+        assertThatThrownBy(() -> TopicNames.from(Settings.of(Map.of("SNS_TOPIC_AUDIT", "sns.tenant-config"))))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("SNS_TOPIC_AUDIT: must differ from SNS_TOPIC_TENANT_CONFIG (both are 'sns.tenant-config')");
+    }
+
+    @Test
     void partitionsAboveWhatSequenceNumbersHoldAreRefused() {
         assertThatThrownBy(() -> TopicLayout.from(Settings.of(Map.of("SNS_TOPIC_PARTITIONS", "5000"))))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("SNS_TOPIC_PARTITIONS:");
@@ -35,5 +44,6 @@ class TopicNamesTest {
 
         assertThat(TopicNames.from(Settings.of(names.asEnvironment()))).isEqualTo(names);
         assertThat(names.notificationsDlq()).isEqualTo("t1.notifications.dlq");
+        assertThat(names.audit()).isEqualTo("t1.audit");
     }
 }

@@ -4,6 +4,7 @@ import io.statusnotify.settings.Settings;
 import io.statusnotify.settings.SettingsException;
 import io.statusnotify.topics.TopicLayout;
 import io.statusnotify.topics.TopicNames;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -98,6 +99,10 @@ public record StreamsSettings(
         // Also for the global config store (Kafka 5 default): a failure there is logged and skipped (Streams
         // cannot dead-letter from the global thread) instead of stopping the whole client.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // The CLI and the console write config records in transactions (with their audit records): a change they
+        // aborted must never reach the config store. Exactly-once reads committed records only; at_least_once
+        // would leave the global consumer at read_uncommitted.
+        props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         return props;
     }
 

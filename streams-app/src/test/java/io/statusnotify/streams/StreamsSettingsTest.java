@@ -67,6 +67,15 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void givenAtLeastOnceThenTheConfigStoreStillReadsCommittedRecordsOnly() {
+        Properties props = from("SNS_PROCESSING_GUARANTEE", "at_least_once").streamsProperties();
+
+        assertThat(new StreamsConfig(props).getGlobalConsumerConfigs("c")).containsEntry("isolation.level", "read_committed");
+        assertThat(new StreamsConfig(from().streamsProperties()).getGlobalConsumerConfigs("c"))
+                .containsEntry("isolation.level", "read_committed");
+    }
+
+    @Test
     void kafkaVariablesPassThroughButSnsSettingsWin() {
         StreamsSettings settings = from("KAFKA_COMMIT_INTERVAL_MS", "250", "KAFKA_APPLICATION_ID", "ignored");
 

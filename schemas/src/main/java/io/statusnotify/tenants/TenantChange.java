@@ -1,31 +1,32 @@
-package io.statusnotify.cli;
+package io.statusnotify.tenants;
 
 import java.util.Set;
 
 /**
- * What {@code tenant put} was told to set: null fields keep the tenant's current value, {@code removed} names the
- * record fields to drop. Secrets ({@code password}, {@code clientKey}, {@code signingSecret}) are clear text here and
- * sealed by {@link TenantRecordWriter}. {@link #toString()} never shows a secret.
+ * What a change of one tenant sets ({@code tenant put} of the CLI, a form of the console): null fields keep the
+ * tenant's current value, {@code removed} names the record fields to drop. Secrets ({@code password},
+ * {@code clientKey}, {@code signingSecret}) are clear text here and sealed by {@link TenantRecordBuilder}.
+ * {@link #toString()} never shows a secret.
  */
-record TenantChange(String serverUrl, String username, String password, Boolean enabled, Integer maxInFlight,
-                    Double maxRequestsPerSecond, String caCertificates, String clientCertificate, String clientKey,
-                    String signingSecret, Set<String> removed) {
+public record TenantChange(String serverUrl, String username, String password, Boolean enabled, Integer maxInFlight,
+                           Double maxRequestsPerSecond, String caCertificates, String clientCertificate, String clientKey,
+                           String signingSecret, Set<String> removed) {
 
-    TenantChange {
+    public TenantChange {
         removed = removed == null ? Set.of() : Set.copyOf(removed);
     }
 
     /** Only {@code enabled}. */
-    static TenantChange enabledOnly(boolean enabled) {
+    public static TenantChange enabledOnly(boolean enabled) {
         return new TenantChange(null, null, null, enabled, null, null, null, null, null, null, Set.of());
     }
 
-    boolean removes(String recordField) {
+    public boolean removes(String recordField) {
         return removed.contains(recordField);
     }
 
     /** Whether a secret is given in clear, to be sealed (or stored in clear when asked). */
-    boolean givesSecret() {
+    public boolean givesSecret() {
         return password != null || clientKey != null || signingSecret != null;
     }
 

@@ -1,16 +1,17 @@
-package io.statusnotify.cli;
+package io.statusnotify.tenants;
 
 import io.statusnotify.secrets.Secret;
 import io.statusnotify.secrets.SecretBox;
 import io.statusnotify.secrets.SecretKeys;
 
-/** How a clear secret given to the CLI goes into a record: sealed with the current key, or (when asked) in clear. */
-interface SecretSealer {
+/** How a clear secret given in a change goes into a record: sealed with the current key, or (when asked) in clear. */
+public interface SecretSealer {
     Secret seal(String tenant, String field, String clearText);
 
-    /** What the record says about it, for the command's output ("sealed with key k2", "stored in clear text"). */
+    /** What the record says about it, for the writer's output ("sealed with key k2", "stored in clear text"). */
     String describe();
 
+    /** {@code keys} must have a sealing key ({@link SecretKeys#sealingKeyId()}). */
     static SecretSealer sealedWith(SecretKeys keys) {
         SecretBox box = new SecretBox(keys);
         String keyId = keys.sealingKeyId().orElseThrow();
