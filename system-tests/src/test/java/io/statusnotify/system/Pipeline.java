@@ -56,6 +56,11 @@ final class Pipeline implements AutoCloseable {
         return streams.isRunning() && (sink == null || sink.isReady());
     }
 
+    /** The sink (null with {@link #startStreamsOnly}). */
+    SinkApp sink() {
+        return sink;
+    }
+
     MeterRegistry meters() {
         return meters;
     }

@@ -59,7 +59,7 @@ public final class Authenticator {
         }
         if (!ok) {
             throttle.failed(userKey);
-            throttle.failed(clientKey);
+            throttle.failed(clientKey, LoginThrottle.FREE_FAILURES_PER_ADDRESS);
             return new Outcome.Refused();
         }
         throttle.succeeded(userKey);

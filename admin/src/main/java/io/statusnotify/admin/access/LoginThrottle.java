@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows a guesser: after {@link #FREE_FAILURES} failed logins in a row for one key (a user name, or a client address),
- * that key is refused without a check for a while that doubles with every further failure, up to
+ * Slows a guesser: after {@link #FREE_FAILURES} failed logins in a row for a user name, or
+ * {@link #FREE_FAILURES_PER_ADDRESS} for a client address (many people share one behind a NAT or proxy, and one of
+ * them mistyping must not lock the others out), that key is refused without a check for a while that doubles with every further failure, up to
  * {@link #LONGEST}. A successful login clears its key. Thread-safe; the clock is given so tests need no waiting.
  */
 public final class LoginThrottle {
     public static final int FREE_FAILURES = 5;
+    public static final int FREE_FAILURES_PER_ADDRESS = 20;
     public static final Duration FIRST = Duration.ofSeconds(30);
     public static final Duration LONGEST = Duration.ofMinutes(15);
     /** Keys kept at most; beyond it the oldest are forgotten, so a flood of names cannot fill the heap. */
@@ -40,6 +42,11 @@ public final class LoginThrottle {
     }
 
     public synchronized void failed(String key) {
+        failed(key, FREE_FAILURES);
+    }
+
+    /** A failure of {@code key}, which is refused once it has failed {@code free} times in a row. */
+    public synchronized void failed(String key, int free) {
         if (failures.size() >= MAX_KEYS && !failures.containsKey(key)) {
             Iterator<String> oldest = failures.keySet().iterator();
             oldest.next();
@@ -47,8 +54,8 @@ public final class LoginThrottle {
         }
         int count = failures.getOrDefault(key, new Failures(0, null)).count() + 1;
         Instant blockedUntil = null;
-        if (count >= FREE_FAILURES) {
-            int doublings = Math.min(count - FREE_FAILURES, 10);
+        if (count >= free) {
+            int doublings = Math.min(count - free, 10);
             Duration block = FIRST.multipliedBy(1L << doublings);
             blockedUntil = clock.instant().plus(block.compareTo(LONGEST) > 0 ? LONGEST : block);
         }

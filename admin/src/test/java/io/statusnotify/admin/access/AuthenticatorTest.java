@@ -39,8 +39,12 @@ class AuthenticatorTest {
 
     @Test
     void aGuesserTryingManyNamesFromOneAddressIsThrottledByAddress() {
-        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) authenticator.check("user" + i, "x", "10.6.6.6");
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS - 1; i++) authenticator.check("user" + i, "x", "10.6.6.6");
+        Authenticator.Outcome beforeTheLimit = authenticator.check("bob", "bob-pass", "10.6.6.6");
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS; i++) authenticator.check("user" + i, "x", "10.6.6.6");
 
+        assertThat(beforeTheLimit).as("a colleague behind the same address, before the limit")
+                .isEqualTo(new Authenticator.Outcome.Passed(bob));
         assertThat(authenticator.check("bob", "bob-pass", "10.6.6.6")).isInstanceOf(Authenticator.Outcome.Throttled.class);
         assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isEqualTo(new Authenticator.Outcome.Passed(bob));
     }

@@ -97,6 +97,8 @@ public final class StatusPage {
         }
         if (path.startsWith(prefix) && path.endsWith("/test") && path.length() > prefix.length() + "/test".length()) {
             if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
+            // Read before any answer: a refusal sent while the body is still coming makes clients lose it.
+            Responses.body(request);
             // The path is decoded already: the tenant's name as it is, slashes aside (names have none).
             String tenant = path.substring(prefix.length(), path.length() - "/test".length());
             if (user != null && !user.mayChange(tenant)) {

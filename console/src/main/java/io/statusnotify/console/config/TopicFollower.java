@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  */
 final class TopicFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration POLL = Duration.ofMillis(100);
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Consumer<ConsumerRecord<String, byte[]>> listener;
@@ -56,7 +57,6 @@ final class TopicFollower implements AutoCloseable {
     void sync(Duration timeout) throws TimeoutException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         syncs.add(done);
-        consumer.wakeup();
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -71,6 +71,9 @@ final class TopicFollower implements AutoCloseable {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException(topic + ": no such topic (the apps create it when they first start)");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
@@ -96,13 +99,9 @@ final class TopicFollower implements AutoCloseable {
         while (running && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) poll();
     }
 
+    /** Short polls: a sync waits for the next one to end (no wakeup, which any other blocking call would catch). */
     private void poll() {
-        try {
-            consumer.poll(Duration.ofMillis(500)).forEach(listener);
-        } catch (WakeupException e) {
-            if (!running) throw e;
-            // a sync asked: the loop takes it next
-        }
+        consumer.poll(POLL).forEach(listener);
     }
 
     @Override

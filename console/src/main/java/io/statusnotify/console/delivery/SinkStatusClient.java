@@ -83,7 +83,7 @@ public final class SinkStatusClient implements DeliverySource {
         try {
             return Json.mapper().readValue(body, type);
         } catch (IOException e) {
-            throw new IllegalStateException("a sink answered JSON the console cannot read: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("a sink answered JSON the console cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 }

@@ -32,10 +32,15 @@ final class ApiReplies {
         return error(request, response, callback, refusal.status(), refusal.getMessage());
     }
 
-    /** The body as {@code type}; a body that is not such JSON is a 400 with the reason (never the body's text). */
-    static <T> T body(Request request, Class<T> type) throws IOException {
+    /** The whole body, at most {@link #MAX_BODY} characters. */
+    static String read(Request request) throws IOException {
         String text = Responses.body(request);
         if (text.length() > MAX_BODY) throw new ConsoleRefusal(413, "request too large");
+        return text;
+    }
+
+    /** {@code text} as {@code type}; text that is not such JSON is a 400 with the reason (never the text itself). */
+    static <T> T parse(String text, Class<T> type) {
         try {
             JsonNode tree = Json.mapper().readTree(text);
             if (tree == null || !tree.isObject()) throw new ConsoleRefusal(400, "the body must be a JSON object");

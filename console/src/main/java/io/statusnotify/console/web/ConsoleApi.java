@@ -40,7 +40,8 @@ final class ConsoleApi {
         this.delivery = delivery;
     }
 
-    boolean handle(Request request, Response response, Callback callback, String path, LoggedIn session) throws Exception {
+    boolean handle(Request request, Response response, Callback callback, String path, LoggedIn session, String body)
+            throws Exception {
         WebUser user = session.user();
         String method = request.getMethod();
         switch (path) {
@@ -53,7 +54,7 @@ final class ConsoleApi {
                 if (Responses.refusedMethod(request, response, callback, List.of("GET", "HEAD", "PUT"))) return true;
                 if (method.equals("PUT")) {
                     if (!user.mayChangeGlobal()) throw new ConsoleRefusal(403, "only a super-admin may set the switch");
-                    GlobalSettings wanted = ApiReplies.body(request, GlobalSettings.class);
+                    GlobalSettings wanted = ApiReplies.parse(body, GlobalSettings.class);
                     editor.setGlobal(Actor.console(user.name()), wanted.allowTenantConfig());
                 }
                 return ApiReplies.json(request, response, callback, 200, Map.of("allowTenantConfig", editor.allowTenantConfig()));
@@ -69,15 +70,15 @@ final class ConsoleApi {
             }
             default -> {
                 if (path.startsWith(TENANTS) && path.length() > TENANTS.length()) {
-                    return tenant(request, response, callback, path.substring(TENANTS.length()), session);
+                    return tenant(request, response, callback, path.substring(TENANTS.length()), session, body);
                 }
                 return ApiReplies.error(request, response, callback, 404, "no such route");
             }
         }
     }
 
-    private boolean tenant(Request request, Response response, Callback callback, String rest, LoggedIn session)
-            throws Exception {
+    private boolean tenant(Request request, Response response, Callback callback, String rest, LoggedIn session,
+                           String body) {
         WebUser user = session.user();
         int slash = rest.indexOf('/');
         String tenant = slash < 0 ? rest : rest.substring(0, slash);
@@ -88,7 +89,7 @@ final class ConsoleApi {
                 if (Responses.refusedMethod(request, response, callback, List.of("GET", "HEAD", "PUT"))) return true;
                 if (request.getMethod().equals("PUT")) {
                     requireChange(user, tenant);
-                    editor.save(Actor.console(user.name()), session.sessionId(), tenant, ApiReplies.body(request, TenantForm.class));
+                    editor.save(Actor.console(user.name()), session.sessionId(), tenant, ApiReplies.parse(body, TenantForm.class));
                     return ApiReplies.json(request, response, callback, 200, Map.of("saved", true));
                 }
                 return ApiReplies.json(request, response, callback, 200, details(user, tenant));
@@ -101,7 +102,7 @@ final class ConsoleApi {
             case "test" -> {
                 if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
                 requireChange(user, tenant);
-                TenantForm form = ApiReplies.body(request, TenantForm.class);
+                TenantForm form = ApiReplies.parse(body, TenantForm.class);
                 if (!tests.tryAcquire()) throw new ConsoleRefusal(429, "other Connection tests are running; try again in a moment");
                 try {
                     return ApiReplies.json(request, response, callback, 200, editor.test(session.sessionId(), tenant, form));

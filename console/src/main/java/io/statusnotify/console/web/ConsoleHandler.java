@@ -52,16 +52,8 @@ public final class ConsoleHandler extends Handler.Abstract {
         }
         Optional<LoggedIn> user = sessions.current(request);
         if (path.startsWith("/api/") || path.equals("/logout")) {
-            if (user.isEmpty()) return ApiReplies.error(request, response, callback, 401, "login required");
-            if (!isRead(request) && !changeAllowed(request, user.get())) {
-                return ApiReplies.error(request, response, callback, 403, "CSRF token missing or wrong: reload the page");
-            }
-            if (path.equals("/logout")) {
-                sessions.logOut(request);
-                return ApiReplies.json(request, response, callback, 200, Map.of("loggedOut", true));
-            }
             try {
-                return api.handle(request, response, callback, path, user.get());
+                return api(request, response, callback, path, user);
             } catch (ConsoleRefusal refusal) {
                 return ApiReplies.refused(request, response, callback, refusal);
             }
@@ -72,6 +64,21 @@ public final class ConsoleHandler extends Handler.Abstract {
             return redirect(request, response, callback, hadSession && !path.equals("/") ? "/login?error=expired" : "/login");
         }
         return page(request, response, callback, path, user.get().user());
+    }
+
+    private boolean api(Request request, Response response, Callback callback, String path, Optional<LoggedIn> user)
+            throws Exception {
+        // Read whole before any answer: a refusal sent while the body is still coming makes clients lose it.
+        String body = isRead(request) ? "" : ApiReplies.read(request);
+        if (user.isEmpty()) return ApiReplies.error(request, response, callback, 401, "login required");
+        if (!isRead(request) && !changeAllowed(request, user.get())) {
+            return ApiReplies.error(request, response, callback, 403, "CSRF token missing or wrong: reload the page");
+        }
+        if (path.equals("/logout")) {
+            sessions.logOut(request);
+            return ApiReplies.json(request, response, callback, 200, Map.of("loggedOut", true));
+        }
+        return this.api.handle(request, response, callback, path, user.get(), body);
     }
 
     private boolean page(Request request, Response response, Callback callback, String path, WebUser user) {
