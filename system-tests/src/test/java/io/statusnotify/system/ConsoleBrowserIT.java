@@ -143,8 +143,10 @@ class ConsoleBrowserIT {
             awaitTrue(() -> browser.source().contains("403"));
 
             // the super admin switches the service off: the tenant page says so, and events go nowhere
+            browser.open(base + "/tenants/acme");
+            awaitTrue(() -> browser.enabled("#logout"));
             browser.click("#logout");
-            browser.open(base + "/login");
+            awaitText(browser, "#message", "You are logged out.");
             browser.type("#username", "alice");
             browser.type("#password", "alice-pass");
             browser.click("#login");

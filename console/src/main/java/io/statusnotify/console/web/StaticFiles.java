@@ -39,7 +39,8 @@ final class StaticFiles {
         if (body == null) return Responses.notFound(request, response, callback);
         response.getHeaders().put("Content-Security-Policy", CSP);
         response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        // Not no-referrer: with it Chromium sends "Origin: null" on the login form's POST, which the origin check refuses.
+        response.getHeaders().put("Referrer-Policy", "same-origin");
         return Responses.send(request, response, callback, 200, type(name), body);
     }
 
