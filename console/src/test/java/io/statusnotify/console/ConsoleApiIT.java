@@ -109,7 +109,7 @@ class ConsoleApiIT {
 
         assertThat(login.headers().firstValue("location")).hasValue("/");
         assertThat(login.headers().allValues("set-cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("sns_console=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+                .startsWith("console_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
         assertThat(session.path("user").asText()).isEqualTo("alice");
         assertThat(session.path("role").asText()).isEqualTo("super-admin");
         assertThat(browser.get("/").headers().firstValue("location")).hasValue("/super-admin");

@@ -22,7 +22,7 @@ import java.util.Optional;
  * gets a new session id (no fixation) and its own CSRF token, which every change must send back.
  */
 final class ConsoleSessions {
-    static final String COOKIE = "sns_console";
+    static final String COOKIE = "console_session";
     private static final String USER = "user";
     private static final String CSRF = "csrf";
     private static final String LOGIN_AT = "loginAt";
