@@ -73,7 +73,7 @@ class UpConsoleIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=" + SHIPPED_LOGBACK, "-cp", System.getProperty("java.class.path"),
                 StatusnotifyCommand.class.getName(), "up", "--kafka-port", Integer.toString(Ports.free()),
-                "--receiver-port", Integer.toString(Ports.free()), "--admin-port", "0", "--rate", "10",
+                "--receiver-port", Integer.toString(Ports.free()), "--admin-port", "0", "--console-port", "0", "--rate", "10",
                 "--data-dir", data.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -31,9 +31,11 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,10 +78,11 @@ class UpIT {
         started.add(command);
         CommandLine commandLine = StatusnotifyCommand.commandLine(command);
         commandLine.setOut(new PrintWriter(out, true));
-        // The admin page only where a test asks for it: several runs may overlap, and 9400 may be taken here.
-        String[] withAdmin = List.of(args).contains("--admin-port") ? args
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(args), java.util.stream.Stream.of("--admin-port", "0"))
-                .toArray(String[]::new);
+        // The admin page and the console only where a test asks for them: runs may overlap, 9400 and 9500 be taken.
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        if (!all.contains("--admin-port")) all.addAll(List.of("--admin-port", "0"));
+        if (!all.contains("--console-port")) all.addAll(List.of("--console-port", "0"));
+        String[] withAdmin = all.toArray(String[]::new);
         Future<Integer> exitCode = runner.submit(() -> commandLine.execute(withAdmin));
         assertThat(command.awaitStarted(Duration.ofSeconds(60))).as("up started; output so far:%n%s", out).isTrue();
         return exitCode;
@@ -132,9 +135,10 @@ class UpIT {
             throws Exception {
         int receiverPort = Ports.free();
         int adminPort = Ports.free();
+        int consolePort = Ports.free();
         Future<Integer> exitCode = startUp("--kafka-port", Integer.toString(kafkaPort),
                 "--receiver-port", Integer.toString(receiverPort), "--data-dir", dataDir.toString(), "--rate", "10",
-                "--admin-port", Integer.toString(adminPort));
+                "--admin-port", Integer.toString(adminPort), "--console-port", Integer.toString(consolePort));
         DemoReceiver receiver = up.demoReceiver();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted() >= 3);
@@ -145,6 +149,17 @@ class UpIT {
         assertThat(http.send(TestHttp.request(admin.resolve("/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(output.toString()).contains("status page      http://localhost:" + adminPort + "/");
+        // the console, with the super-admin whose password the banner shows once
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("console          http://localhost:" + consolePort
+                + "/   \\(log in as admin, password (\\S+): shown this once\\)").matcher(output.toString());
+        assertThat(shown.find()).as("console line in%n%s", output).isTrue();
+        HttpResponse<String> login = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                TestHttp.request(URI.create("http://127.0.0.1:" + consolePort + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + shown.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("location")).hasValue("/");
+        assertThat(Files.readString(dataDir.resolve("web.config.yml"))).doesNotContain(shown.group(1));
 
         assertThat(receiver.rejected()).isZero();
         assertThat(receiver.notifications()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(n -> {
@@ -161,6 +176,7 @@ class UpIT {
         assertThat(Ports.isFree(kafkaPort)).as("broker port released").isTrue();
         assertThat(Ports.isFree(receiverPort)).as("receiver port released").isTrue();
         assertThat(Ports.isFree(adminPort)).as("admin port released").isTrue();
+        assertThat(Ports.isFree(consolePort)).as("console port released").isTrue();
     }
 
     @Test

@@ -38,7 +38,7 @@ class UpSignalIT {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StatusnotifyCommand.class.getName(),
                 "up", "--no-demo", "--kafka-port", Integer.toString(kafkaPort), "--data-dir", dataDir.toString(),
-                "--admin-port", "0"));
+                "--admin-port", "0", "--console-port", "0"));
         Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> copy(started.getInputStream()), "up-output");
         reader.setDaemon(true);
