@@ -15,7 +15,12 @@ import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestCertificates;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicNames;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,10 +55,18 @@ class ConsoleApiIT {
     private RecordingReceiver receiver;
     private ConsoleApp console;
     private String base;
+    /** Every line the console and its libraries log while these tests run, from INFO up. */
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private Level rootLevel;
 
     @BeforeAll
     void givenAConsoleWithThreeUsersAndAnHttpsReceiver(TestKafka kafka) throws Exception {
         this.kafka = kafka;
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
+        root.setLevel(Level.INFO); // what the apps log in production (DEBUG of the libraries may dump buffers)
+        logged.start();
+        root.addAppender(logged);
         dir = Files.createTempDirectory("console-it");
         TestCertificates ca = TestCertificates.createCa(dir, "Console IT CA");
         TestCertificates.Issued server = ca.issue("localhost", "DNS:localhost,IP:127.0.0.1");
@@ -84,6 +97,9 @@ class ConsoleApiIT {
 
     @AfterAll
     void stop() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(logged);
+        root.setLevel(rootLevel);
         if (console != null) console.close();
         if (receiver != null) receiver.close();
     }
@@ -216,6 +232,9 @@ class ConsoleApiIT {
         });
         assertThat(kafka.readAll(topics.audit())).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(RECEIVER_PASSWORD));
         assertThat(ann.everythingReceived()).noneMatch(text -> text.contains(RECEIVER_PASSWORD));
+        assertThat(logged.list).as("log lines").isNotEmpty().noneMatch(event -> event.getFormattedMessage().contains(RECEIVER_PASSWORD)
+                || (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
+                && event.getThrowableProxy().getMessage().contains(RECEIVER_PASSWORD)));
     }
 
     @Test

@@ -61,7 +61,8 @@ class ConsoleBrowserIT {
         Path users = dir.resolve("web.config.yml");
         WebConfigFile.write(users, WebConfig.empty()
                 .with(new WebUser("alice", Role.SUPER_ADMIN, Set.of()), Passwords.hash("alice-pass"))
-                .with(new WebUser("ann", Role.TENANT_ADMIN, Set.of("acme")), Passwords.hash("ann-pass")));
+                .with(new WebUser("ann", Role.TENANT_ADMIN, Set.of("acme")), Passwords.hash("ann-pass"))
+                .with(new WebUser("tom", Role.VIEWER, Set.of()), Passwords.hash("tom-pass")));
         env = PipelineEnv.fresh(kafka, "console").provisionTopics()
                 .with(SecretKeys.KEYS, SecretKeys.generateLine("k1").replaceFirst("=", ":"))
                 .with("SNS_TLS_CA_BUNDLE", Files.writeString(dir.resolve("ca.pem"), ca.caPem()).toString())
@@ -177,6 +178,22 @@ class ConsoleBrowserIT {
             browser.screenshot(SCREENSHOTS.resolve("console-super-admin.png"));
             browser.windowSize(375, 800);
             browser.screenshot(SCREENSHOTS.resolve("console-super-admin-phone.png"));
+
+            // five wrong passwords, and the right one is not even tried for a while
+            browser.click("#logout");
+            awaitText(browser, "#message", "You are logged out.");
+            for (int i = 0; i < 5; i++) {
+                browser.open(base + "/login"); // a fresh page each time: the same message must come from this try
+                browser.type("#username", "tom");
+                browser.type("#password", "guess-" + i);
+                browser.click("#login");
+                awaitText(browser, "#message", "Wrong user name or password.");
+            }
+            browser.open(base + "/login");
+            browser.type("#username", "tom");
+            browser.type("#password", "tom-pass");
+            browser.click("#login");
+            awaitText(browser, "#message", "Too many failed logins: try again in 30 seconds.");
         }
     }
 

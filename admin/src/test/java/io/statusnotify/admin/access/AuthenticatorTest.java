@@ -1,17 +1,17 @@
 package io.statusnotify.admin.access;
 
+import io.statusnotify.testing.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticatorTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final WebUser bob = new WebUser("bob", Role.TENANT_ADMIN, Set.of("acme"));
     private final Authenticator authenticator = new Authenticator(
             WebConfig.empty().with(bob, Passwords.hash("bob-pass")), clock);
@@ -81,28 +81,5 @@ class AuthenticatorTest {
 
         assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Passed.class);
         assertThat(authenticator.check("bob", "bob-pas", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Refused.class);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

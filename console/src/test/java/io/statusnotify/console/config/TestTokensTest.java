@@ -1,36 +1,18 @@
 package io.statusnotify.console.config;
 
 import io.statusnotify.schema.TenantConfig;
+import io.statusnotify.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TestTokensTest {
     private static final TenantForm FORM = new TenantForm(true, "https://hooks.acme.example/sns", "portal", "s3cret-pass", null);
     private static final TenantConfig STORED = new TenantConfig(true, "https://old.acme.example", "portal", "stored-pass");
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T15:00:00Z"));
-    private final TestTokens tokens = new TestTokens(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T15:00:00Z"));
+    private final TestTokens tokens = new TestTokens(clock);
 
     @Test
     void givenAPassedTestItsTokenMatchesExactlyTheTestedForm() {
@@ -64,7 +46,7 @@ class TestTokensTest {
     @Test
     void givenTheValidityPassedOrAForgedTokenNothingMatches() {
         String token = tokens.issue("session-1", "acme", FORM, STORED);
-        now.set(now.get().plus(TestTokens.VALID).plus(Duration.ofSeconds(1)));
+        clock.advance(TestTokens.VALID.plusSeconds(1));
 
         assertThat(tokens.matches(token, "session-1", "acme", FORM, STORED)).isFalse();
         assertThat(tokens.matches(null, "session-1", "acme", FORM, STORED)).isFalse();
