@@ -12,11 +12,13 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -pl cli -am packag
 FROM eclipse-temurin:17-jre-noble
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin statusnotify
 COPY --from=build /src/cli/target/statusnotify.jar /app/statusnotify.jar
+COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck.sh
 USER 10001
 WORKDIR /app
 ENV SNS_CONSOLE_PORT=9500
 EXPOSE 9500
-# Ready = both topics read and the pages served; /health/ready needs no login. Plain bash, no curl in the image.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SNS_CONSOLE_PORT} && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && read -r -t 5 status <&3 && [[ $status == *' 200 '* ]]"]
+# Ready = both topics being read; /health/ready needs no login. The apps' check script (HTTPS too when the users
+# file has tls_server_config), pointed at the console's own port and address.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", "SNS_ADMIN_PORT=$SNS_CONSOLE_PORT SNS_ADMIN_BIND=${SNS_CONSOLE_BIND:-0.0.0.0} exec /app/healthcheck.sh"]
 ENTRYPOINT ["java", "-jar", "/app/statusnotify.jar"]
 CMD ["console"]

@@ -47,8 +47,21 @@ final class UpConsole {
         env.put("SNS_CONSOLE_PORT", Integer.toString(port));
         env.put("SNS_CONSOLE_BIND", "127.0.0.1");
         env.put("SNS_CONSOLE_TRANSACTIONAL_ID", "statusnotify-up-console");
-        ConsoleApp console = ConsoleApp.start(ConsoleSettings.from(Settings.of(env)),
-                DeliverySource.of(sink::tenantStatuses, sink::tenantHistory));
-        return new Started(console, usersFile, password);
+        try {
+            ConsoleApp console = ConsoleApp.start(ConsoleSettings.from(Settings.of(env)),
+                    DeliverySource.of(sink::tenantStatuses, sink::tenantHistory));
+            return new Started(console, usersFile, password);
+        } catch (RuntimeException e) {
+            // Its password was never shown: a file kept now would lock everyone out of the next run's console.
+            if (password.isPresent()) deleteQuietly(usersFile);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // the start failed already; that error is the one to show
     }
 }

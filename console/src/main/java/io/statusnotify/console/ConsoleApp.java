@@ -46,7 +46,7 @@ public final class ConsoleApp implements AutoCloseable {
             TenantEditor editor = new TenantEditor(view, writer, new TestTokens(Clock.systemUTC()), settings.security(),
                     settings.http(), settings.allowTenantConfigByDefault(), Clock.systemUTC());
             WebServer server = ConsoleWeb.start(settings.bind(), settings.port(), settings.users(), settings.sessionIdle(),
-                    settings.sessionMax(), view, editor, delivery, () -> true, Clock.systemUTC());
+                    settings.sessionMax(), view, editor, delivery, view::healthy, Clock.systemUTC());
             LOG.info("Console on {}://{}:{}/ ({} users; delivery state from {})", server.tls() ? "https" : "http",
                     settings.bind(), server.port(), settings.users().users().size(),
                     delivery.configured() ? settings.sinks().urls().isEmpty() ? "the sink in this process" : settings.sinks().urls()

@@ -15,7 +15,6 @@ import io.statusnotify.testing.SharedKafka;
 import io.statusnotify.testing.TestCertificates;
 import io.statusnotify.testing.TestKafka;
 import io.statusnotify.topics.TopicNames;
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -57,14 +56,12 @@ class ConsoleApiIT {
     private String base;
     /** Every line the console and its libraries log while these tests run, from INFO up. */
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private Level rootLevel;
 
     @BeforeAll
     void givenAConsoleWithThreeUsersAndAnHttpsReceiver(TestKafka kafka) throws Exception {
         this.kafka = kafka;
+        // logback-test.xml has the root at INFO, what the apps log in production (DEBUG of the libraries may dump buffers).
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        root.setLevel(Level.INFO); // what the apps log in production (DEBUG of the libraries may dump buffers)
         logged.start();
         root.addAppender(logged);
         dir = Files.createTempDirectory("console-it");
@@ -99,7 +96,6 @@ class ConsoleApiIT {
     void stop() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAppender(logged);
-        root.setLevel(rootLevel);
         if (console != null) console.close();
         if (receiver != null) receiver.close();
     }
@@ -290,6 +286,82 @@ class ConsoleApiIT {
 
         assertThat(logout.statusCode()).isEqualTo(200);
         assertThat(vic.get("/api/session").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void givenAStoredPasswordAnEmptyFieldKeepsItForThatServerOnlyNeverForANewOne() throws Exception {
+        ConsoleClient alice = new ConsoleClient(base);
+        alice.logIn("alice", "alice-pass");
+        String url = receiver.url("/hooli").replace("127.0.0.1", "localhost");
+        String form = "{\"enabled\":true,\"serverUrl\":\"" + url + "\",\"username\":\"portal\",\"password\":\"hooli-pass\"}";
+        String token = ConsoleClient.json(alice.change("POST", "/api/tenants/hooli/test", form)).path("token").asText();
+        assertThat(alice.change("PUT", "/api/tenants/hooli", form.replace("}", ",\"token\":\"" + token + "\"}")).statusCode()).isEqualTo(200);
+        int before = receiver.requests().size();
+
+        JsonNode same = ConsoleClient.json(alice.change("POST", "/api/tenants/hooli/test", form.replace("hooli-pass", "")));
+        HttpResponse<String> elsewhere = alice.change("POST", "/api/tenants/hooli/test",
+                form.replace("hooli-pass", "").replace("localhost", "127.0.0.1"));
+
+        assertThat(same.path("passed").asBoolean()).as(same.toString()).isTrue();
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("Password: enter it again for a new server");
+        assertThat(receiver.requests()).hasSize(before + 1);
+    }
+
+    @Test
+    void givenABadRequestTheConsoleSaysWhatIsWrongAndChangesNothing() throws Exception {
+        ConsoleClient alice = new ConsoleClient(base);
+        alice.logIn("alice", "alice-pass");
+
+        HttpResponse<String> misspelt = alice.change("PUT", "/api/global", "{\"allowTenantconfig\":false}");
+        HttpResponse<String> huge = alice.change("PUT", "/api/global", "{\"x\":\"" + "a".repeat(100_000) + "\"}");
+        HttpResponse<String> logoutByGet = alice.get("/logout");
+
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("allowTenantConfig: required");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(logoutByGet.statusCode()).isEqualTo(405);
+        assertThat(alice.get("/api/session").statusCode()).isEqualTo(200);
+        assertThat(ConsoleClient.json(alice.get("/api/global")).path("allowTenantConfig").asBoolean()).isTrue();
+        assertThat(new ConsoleClient(base).get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void givenTlsInTheUsersFileTheConsoleServesHttpsAndItsCookieIsSecure() throws Exception {
+        TestCertificates ca = TestCertificates.createCa(Files.createDirectories(dir.resolve("tls")), "Console TLS CA");
+        TestCertificates.Issued cert = ca.issue("localhost", "DNS:localhost,IP:127.0.0.1");
+        Path users = dir.resolve("tls/web.config.yml");
+        WebConfigFile.write(users, new WebConfig(Map.of("alice", new WebUser("alice", Role.SUPER_ADMIN, Set.of())),
+                Map.of("alice", Passwords.hash("alice-pass")), java.util.Optional.of(new WebConfig.TlsFiles(
+                Files.writeString(dir.resolve("tls/cert.pem"), cert.certificatePem()),
+                Files.writeString(dir.resolve("tls/key.pem"), cert.privateKeyPem())))));
+        Map<String, String> env = new HashMap<>(topics.asEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SNS_WEB_CONFIG", users.toString());
+        env.put("SNS_CONSOLE_PORT", "0");
+        env.put("SNS_CONSOLE_BIND", "127.0.0.1");
+        env.put("SNS_CONSOLE_TRANSACTIONAL_ID", TestKafka.uniqueName("console-tls"));
+        try (ConsoleApp https = ConsoleApp.start(ConsoleSettings.from(Settings.of(env)))) {
+            ConsoleClient browser = new ConsoleClient("https://localhost:" + https.port(), clientTrusting(ca));
+
+            HttpResponse<String> login = browser.logIn("alice", "alice-pass");
+
+            assertThat(login.headers().allValues("set-cookie")).anySatisfy(cookie -> assertThat(cookie)
+                    .startsWith("console_session=").containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+            assertThat(browser.get("/api/session").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static javax.net.ssl.SSLContext clientTrusting(TestCertificates ca) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", io.statusnotify.tls.Pem.certificates(ca.caPem(), "ca").get(0));
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
     }
 
     private ConsumerRecord<String, byte[]> latest(String topic, String key) {

@@ -62,8 +62,8 @@ public final class Authenticator {
             throttle.failed(clientKey, LoginThrottle.FREE_FAILURES_PER_ADDRESS);
             return new Outcome.Refused();
         }
+        // Only the user's: an address's failures stay, or one valid account could reset them between guesses.
         throttle.succeeded(userKey);
-        throttle.succeeded(clientKey);
         return new Outcome.Passed(user);
     }
 

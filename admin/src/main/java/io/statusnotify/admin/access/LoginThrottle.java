@@ -12,7 +12,8 @@ import java.util.Optional;
  * Slows a guesser: after {@link #FREE_FAILURES} failed logins in a row for a user name, or
  * {@link #FREE_FAILURES_PER_ADDRESS} for a client address (many people share one behind a NAT or proxy, and one of
  * them mistyping must not lock the others out), that key is refused without a check for a while that doubles with every further failure, up to
- * {@link #LONGEST}. A successful login clears its key. Thread-safe; the clock is given so tests need no waiting.
+ * {@link #LONGEST}. A successful login clears its user's key (never an address's); failures older than
+ * {@link #LONGEST} are forgiven. Thread-safe; the clock is given so tests need no waiting.
  */
 public final class LoginThrottle {
     public static final int FREE_FAILURES = 5;
@@ -26,7 +27,7 @@ public final class LoginThrottle {
     // In the order keys first failed, so the one dropped at MAX_KEYS is the oldest.
     private final Map<String, Failures> failures = new LinkedHashMap<>();
 
-    private record Failures(int count, Instant blockedUntil) {
+    private record Failures(int count, Instant blockedUntil, Instant lastFailedAt) {
     }
 
     public LoginThrottle(Clock clock) {
@@ -52,14 +53,17 @@ public final class LoginThrottle {
             oldest.next();
             oldest.remove();
         }
-        int count = failures.getOrDefault(key, new Failures(0, null)).count() + 1;
+        Failures before = failures.get(key);
+        // Failures older than the longest wait are forgiven: an address is never cleared by a success.
+        boolean forgiven = before == null || before.lastFailedAt().plus(LONGEST).isBefore(clock.instant());
+        int count = (forgiven ? 0 : before.count()) + 1;
         Instant blockedUntil = null;
         if (count >= free) {
             int doublings = Math.min(count - free, 10);
             Duration block = FIRST.multipliedBy(1L << doublings);
             blockedUntil = clock.instant().plus(block.compareTo(LONGEST) > 0 ? LONGEST : block);
         }
-        failures.put(key, new Failures(count, blockedUntil));
+        failures.put(key, new Failures(count, blockedUntil, clock.instant()));
     }
 
     public synchronized void succeeded(String key) {

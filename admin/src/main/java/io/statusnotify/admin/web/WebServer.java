@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * them: these ports serve a handful of requests a minute and must never hold a JVM open.
  */
 public final class WebServer implements AutoCloseable {
+    public static final long MAX_REQUEST_BYTES = 64 * 1024;
     private final Server server;
     private final ServerConnector connector;
     private final boolean tls;
@@ -51,7 +53,11 @@ public final class WebServer implements AutoCloseable {
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(handler);
+        // Nothing served here takes more than a small JSON body or login form: a bigger one is refused (413) before
+        // anyone reads it, login or not.
+        SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        limit.setHandler(handler);
+        server.setHandler(limit);
         // No graceful wait: an idle keep-alive connection would hold every stop for a second, and nothing here is
         // worth finishing at shutdown.
         server.setStopTimeout(0);

@@ -82,4 +82,26 @@ class AuthenticatorTest {
         assertThat(authenticator.check("bob", "bob-pass", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Passed.class);
         assertThat(authenticator.check("bob", "bob-pas", "10.0.0.1")).isInstanceOf(Authenticator.Outcome.Refused.class);
     }
+
+    @Test
+    void givenAValidLoginBetweenGuessesTheAddressIsStillThrottled() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS - 1; i++) {
+            authenticator.check("user" + i, "x", "10.7.7.7");
+            if (i % 3 == 0) authenticator.check("bob", "bob-pass", "10.7.7.7");
+        }
+        authenticator.check("someone", "x", "10.7.7.7");
+
+        assertThat(authenticator.check("bob", "bob-pass", "10.7.7.7")).isInstanceOf(Authenticator.Outcome.Throttled.class);
+    }
+
+    @Test
+    void givenFailuresOlderThanTheLongestWaitTheyAreForgiven() {
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) throttle.failed("k");
+        clock.advance(LoginThrottle.LONGEST.plusSeconds(1));
+
+        throttle.failed("k");
+
+        assertThat(throttle.waitFor("k")).isEmpty();
+    }
 }

@@ -31,7 +31,17 @@ public final class ConfigView implements AutoCloseable {
 
     public ConfigView(Map<String, Object> kafka, String configTopic, String auditTopic) {
         this.config = new TopicFollower(kafka, configTopic, this::applyConfig);
-        this.auditTrail = new TopicFollower(kafka, auditTopic, this::applyAudit);
+        try {
+            this.auditTrail = new TopicFollower(kafka, auditTopic, this::applyAudit);
+        } catch (RuntimeException e) {
+            config.close();
+            throw e;
+        }
+    }
+
+    /** Both topics still being read: false once a reader stopped (the pages would show a frozen view). */
+    public boolean healthy() {
+        return config.healthy() && auditTrail.healthy();
     }
 
     /** Starts reading and waits until both topics have been read to their ends. */

@@ -101,6 +101,12 @@ public final class TenantEditor {
         if (form.enabled() && form.keepsPassword() && (stored == null || stored.password() == null)) {
             throw new ConsoleRefusal(400, "Password: required (no password is stored yet)");
         }
+        if (form.keepsPassword() && stored != null && stored.password() != null && form.serverUrl() != null
+                && !sameServer(stored.serverUrl(), form.serverUrl())) {
+            // Else anyone at the keyboard could send the stored password to a server of their own.
+            throw new ConsoleRefusal(400, "Password: enter it again for a new server (the stored one goes only to "
+                    + "the server it was saved for)");
+        }
         TenantChange change = new TenantChange(form.serverUrl(), form.username(), form.password(), form.enabled(),
                 null, null, null, null, null, null, Set.of());
         try {
@@ -108,6 +114,23 @@ public final class TenantEditor {
         } catch (TenantChangeRefused e) {
             throw new ConsoleRefusal(400, e.getMessage());
         }
+    }
+
+    /** Same scheme, host and port: where basic-auth credentials may go, as a browser would send them. */
+    static boolean sameServer(String storedUrl, String givenUrl) {
+        try {
+            java.net.URI a = java.net.URI.create(storedUrl);
+            java.net.URI b = java.net.URI.create(givenUrl);
+            return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                    && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(java.net.URI uri) {
+        if (uri.getPort() >= 0) return uri.getPort();
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private SecretSealer sealer(TenantForm form) {

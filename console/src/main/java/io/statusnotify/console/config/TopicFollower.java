@@ -35,6 +35,8 @@ final class TopicFollower implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Why the reader stopped on its own; null while it reads. */
+    private volatile RuntimeException failed;
 
     TopicFollower(Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> listener) {
         Map<String, Object> config = new HashMap<>(kafka);
@@ -57,6 +59,11 @@ final class TopicFollower implements AutoCloseable {
     void sync(Duration timeout) throws TimeoutException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         syncs.add(done);
+        // A reader that stopped takes no more requests: fail now rather than after the whole timeout.
+        RuntimeException stopped = failed;
+        if (stopped != null || !thread.isAlive() && thread.getState() != Thread.State.NEW) {
+            done.completeExceptionally(stopped != null ? stopped : new IllegalStateException("not reading"));
+        }
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -86,13 +93,23 @@ final class TopicFollower implements AutoCloseable {
                 poll();
             }
         } catch (WakeupException e) {
-            if (running) LOG.error("Stopped reading {} unexpectedly", topic, e);
+            if (running) fail(new IllegalStateException("woken up unexpectedly", e));
         } catch (RuntimeException e) {
-            LOG.error("Stopped reading {}: {}", topic, e.toString());
-            syncs.forEach(f -> f.completeExceptionally(e));
+            fail(e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    private void fail(RuntimeException e) {
+        failed = e;
+        LOG.error("Stopped reading {}: {}", topic, e.toString());
+        syncs.forEach(f -> f.completeExceptionally(e));
+    }
+
+    /** Reading, or not started yet: false once the reader stopped on its own. */
+    boolean healthy() {
+        return failed == null && (thread.isAlive() || thread.getState() == Thread.State.NEW);
     }
 
     private void readTo(Map<TopicPartition, Long> ends, List<TopicPartition> partitions) {
@@ -107,6 +124,10 @@ final class TopicFollower implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
         consumer.wakeup();
         try {
             thread.join(5_000);

@@ -26,23 +26,35 @@ import java.util.Optional;
  */
 public final class SinkStatusClient implements DeliverySource {
     private static final Logger LOG = LoggerFactory.getLogger(SinkStatusClient.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration FRESH = Duration.ofSeconds(2);
     private static final TypeReference<List<TenantStatus>> ROWS = new TypeReference<>() {
+    };
+    private static final TypeReference<TenantHistory> HOUR = new TypeReference<>() {
     };
     private final SinkStatusSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private List<TenantStatus> cached;
+    private long cachedAt;
 
     public SinkStatusClient(SinkStatusSettings settings) {
         this.settings = settings;
     }
 
+    /**
+     * Asked at most every {@link #FRESH}: every page of every user asks every 10 s, and the sinks' rows are a second
+     * old anyway.
+     */
     @Override
-    public List<TenantStatus> statuses() {
+    public synchronized List<TenantStatus> statuses() {
+        if (cached != null && System.nanoTime() - cachedAt < FRESH.toNanos()) return cached;
         List<List<TenantStatus>> perInstance = new ArrayList<>();
         for (URI sink : settings.urls()) {
-            get(sink, "/api/tenants").ifPresent(body -> perInstance.add(parse(body, ROWS)));
+            get(sink, "/api/tenants").flatMap(body -> parse(sink, body, ROWS)).ifPresent(perInstance::add);
         }
-        return InstanceMerge.statuses(perInstance);
+        cached = InstanceMerge.statuses(perInstance);
+        cachedAt = System.nanoTime();
+        return cached;
     }
 
     @Override
@@ -50,8 +62,7 @@ public final class SinkStatusClient implements DeliverySource {
         List<TenantHistory> perInstance = new ArrayList<>();
         String path = "/api/tenants/" + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20") + "/history";
         for (URI sink : settings.urls()) {
-            get(sink, path).ifPresent(body -> perInstance.add(parse(body, new TypeReference<TenantHistory>() {
-            })));
+            get(sink, path).flatMap(body -> parse(sink, body, HOUR)).ifPresent(perInstance::add);
         }
         return InstanceMerge.histories(perInstance);
     }
@@ -79,11 +90,13 @@ public final class SinkStatusClient implements DeliverySource {
         return Optional.empty();
     }
 
-    private static <T> T parse(String body, TypeReference<T> type) {
+    /** Empty (and logged) when the answer is not the sink's JSON, e.g. a proxy's page: that instance is left out. */
+    private static <T> Optional<T> parse(URI sink, String body, TypeReference<T> type) {
         try {
-            return Json.mapper().readValue(body, type);
+            return Optional.of(Json.mapper().readValue(body, type));
         } catch (IOException e) {
-            throw new IllegalStateException("a sink answered JSON the console cannot read (" + e.getClass().getSimpleName() + ")", e);
+            LOG.warn("Sink {} answered what the console cannot read ({}): left out", sink, e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 }

@@ -39,11 +39,17 @@ final class ApiReplies {
         return text;
     }
 
-    /** {@code text} as {@code type}; text that is not such JSON is a 400 with the reason (never the text itself). */
-    static <T> T parse(String text, Class<T> type) {
+    /**
+     * {@code text} as {@code type}; text that is not such JSON is a 400 with the reason (never the text itself).
+     * {@code booleans}: fields that must be there as true or false (a misspelt name must not read as false).
+     */
+    static <T> T parse(String text, Class<T> type, String... booleans) {
         try {
             JsonNode tree = Json.mapper().readTree(text);
             if (tree == null || !tree.isObject()) throw new ConsoleRefusal(400, "the body must be a JSON object");
+            for (String field : booleans) {
+                if (!tree.path(field).isBoolean()) throw new ConsoleRefusal(400, field + ": required, true or false");
+            }
             return Json.mapper().treeToValue(tree, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConsoleRefusal(400, "the body is not the JSON this route takes");

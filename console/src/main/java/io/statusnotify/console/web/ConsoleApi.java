@@ -54,7 +54,7 @@ final class ConsoleApi {
                 if (Responses.refusedMethod(request, response, callback, List.of("GET", "HEAD", "PUT"))) return true;
                 if (method.equals("PUT")) {
                     if (!user.mayChangeGlobal()) throw new ConsoleRefusal(403, "only a super-admin may set the switch");
-                    GlobalSettings wanted = ApiReplies.parse(body, GlobalSettings.class);
+                    GlobalSettings wanted = ApiReplies.parse(body, GlobalSettings.class, "allowTenantConfig");
                     editor.setGlobal(Actor.console(user.name()), wanted.allowTenantConfig());
                 }
                 return ApiReplies.json(request, response, callback, 200, Map.of("allowTenantConfig", editor.allowTenantConfig()));
@@ -89,7 +89,7 @@ final class ConsoleApi {
                 if (Responses.refusedMethod(request, response, callback, List.of("GET", "HEAD", "PUT"))) return true;
                 if (request.getMethod().equals("PUT")) {
                     requireChange(user, tenant);
-                    editor.save(Actor.console(user.name()), session.sessionId(), tenant, ApiReplies.parse(body, TenantForm.class));
+                    editor.save(Actor.console(user.name()), session.sessionId(), tenant, ApiReplies.parse(body, TenantForm.class, "enabled"));
                     return ApiReplies.json(request, response, callback, 200, Map.of("saved", true));
                 }
                 return ApiReplies.json(request, response, callback, 200, details(user, tenant));
@@ -102,7 +102,7 @@ final class ConsoleApi {
             case "test" -> {
                 if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
                 requireChange(user, tenant);
-                TenantForm form = ApiReplies.parse(body, TenantForm.class);
+                TenantForm form = ApiReplies.parse(body, TenantForm.class, "enabled");
                 if (!tests.tryAcquire()) throw new ConsoleRefusal(429, "other Connection tests are running; try again in a moment");
                 try {
                     return ApiReplies.json(request, response, callback, 200, editor.test(session.sessionId(), tenant, form));

@@ -75,6 +75,8 @@ public final class ConsoleHandler extends Handler.Abstract {
             return ApiReplies.error(request, response, callback, 403, "CSRF token missing or wrong: reload the page");
         }
         if (path.equals("/logout")) {
+            // Never on a GET: a prefetch or a link must not end the session.
+            if (Responses.refusedMethod(request, response, callback, List.of("POST"))) return true;
             sessions.logOut(request);
             return ApiReplies.json(request, response, callback, 200, Map.of("loggedOut", true));
         }

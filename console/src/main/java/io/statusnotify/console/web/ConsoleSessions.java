@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Logins and sessions on Jetty's {@link SessionHandler}: the cookie is HttpOnly, SameSite=Strict and, over TLS,
- * Secure; a session ends after {@code idle} unused or {@code max} after its login, whichever comes first. A login
+ * Secure; a session ends after {@code idle} without a request of the user's (the pages' background refreshes do not
+ * count) or {@code max} after its login, whichever comes first. A login
  * gets a new session id (no fixation) and its own CSRF token, which every change must send back.
  */
 final class ConsoleSessions {
@@ -26,15 +27,20 @@ final class ConsoleSessions {
     private static final String USER = "user";
     private static final String CSRF = "csrf";
     private static final String LOGIN_AT = "loginAt";
+    private static final String ACTIVE_AT = "activeAt";
+    /** Sent by the pages' own refreshes: not the user being active (an open tab must still reach its idle end). */
+    static final String BACKGROUND = "X-Background";
     private final WebConfig users;
     private final Authenticator authenticator;
     private final Clock clock;
+    private final Duration idle;
     private final Duration max;
 
-    ConsoleSessions(WebConfig users, Authenticator authenticator, Clock clock, Duration max) {
+    ConsoleSessions(WebConfig users, Authenticator authenticator, Clock clock, Duration idle, Duration max) {
         this.users = users;
         this.authenticator = authenticator;
         this.clock = clock;
+        this.idle = idle;
         this.max = max;
     }
 
@@ -58,6 +64,7 @@ final class ConsoleSessions {
             session.setAttribute(USER, passed.user().name());
             session.setAttribute(CSRF, Passwords.random() + Passwords.random());
             session.setAttribute(LOGIN_AT, clock.millis());
+            session.setAttribute(ACTIVE_AT, clock.millis());
         }
         return outcome;
     }
@@ -73,12 +80,17 @@ final class ConsoleSessions {
         if (session == null || !session.isValid()) return Optional.empty();
         Object name = session.getAttribute(USER);
         Object loginAt = session.getAttribute(LOGIN_AT);
-        if (!(name instanceof String user) || !(loginAt instanceof Long at)) return Optional.empty();
+        Object activeAt = session.getAttribute(ACTIVE_AT);
+        if (!(name instanceof String user) || !(loginAt instanceof Long at) || !(activeAt instanceof Long active)) {
+            return Optional.empty();
+        }
         WebUser webUser = users.users().get(user);
-        if (webUser == null || clock.millis() - at > max.toMillis()) {
+        long now = clock.millis();
+        if (webUser == null || now - at > max.toMillis() || now - active > idle.toMillis()) {
             session.invalidate();
             return Optional.empty();
         }
+        if (request.getHeaders().get(BACKGROUND) == null) session.setAttribute(ACTIVE_AT, now);
         return Optional.of(new LoggedIn(webUser, session.getId(), (String) session.getAttribute(CSRF)));
     }
 

@@ -19,7 +19,7 @@ public final class ConsoleWeb {
 
     public static WebServer start(String bind, int port, WebConfig users, Duration idle, Duration max, ConfigView view,
                                   TenantEditor editor, DeliverySource delivery, BooleanSupplier ready, Clock clock) {
-        ConsoleSessions sessions = new ConsoleSessions(users, new Authenticator(users, clock), clock, max);
+        ConsoleSessions sessions = new ConsoleSessions(users, new Authenticator(users, clock), clock, idle, max);
         SessionHandler sessionHandler = ConsoleSessions.handler(users.tls().isPresent(), idle);
         sessionHandler.setHandler(new ConsoleHandler(sessions, new ConsoleApi(view, editor, delivery), ready));
         return WebServer.start("console (SNS_CONSOLE_PORT / SNS_CONSOLE_BIND)", bind, port, users.tls(), sessionHandler);

@@ -9,11 +9,15 @@ window.SN = (function () {
     "auth-failed": "auth failed", "not-sending": "not sending"};
   const UNKNOWN = "Delivery state unknown (no sink reachable)";
   let csrfToken = null;
+  // True while a refresh runs: its calls say so, and the server does not count them as the user being active
+  // (otherwise an open tab would never reach the idle timeout).
+  let background = false;
 
   // Every API call goes through here: the CSRF header on writes, and a lapsed session sends the user to the login
   // page instead of showing a page full of "login required" errors.
   async function api(method, path, body) {
     const headers = {"Accept": "application/json"};
+    if (background) headers["X-Background"] = "1";
     const init = {method: method, headers: headers, credentials: "same-origin", cache: "no-store"};
     if (method !== "GET") {
       headers["Content-Type"] = "application/json";
@@ -72,11 +76,14 @@ window.SN = (function () {
   function every(task) {
     async function tick() {
       if (!document.hidden) {
+        background = true;
         try {
           await task();
           say("page-status", "");
         } catch (e) {
           say("page-status", "The console is not answering; the page shows the last known state.", "error");
+        } finally {
+          background = false;
         }
       }
       setTimeout(tick, REFRESH_MS);
