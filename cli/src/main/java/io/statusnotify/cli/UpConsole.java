@@ -63,5 +63,6 @@ final class UpConsole {
             Files.deleteIfExists(file);
         } catch (java.io.IOException e) {
             // the start failed already; that error is the one to show
+        }
     }
 }
