@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code tenant test --save-on-success} saves a sealed config, and {@code tenant test NAME} tests a saved one. */
 @ExtendWith(SharedKafka.class)
@@ -62,7 +63,10 @@ class TenantTestCommandIT {
 
             assertThat(saved).as(first.toString()).isZero();
             assertThat(first.toString()).contains("Saved the config of tenant acme to " + topic + "; password sealed with key k1.");
-            byte[] value = LatestConfigRecord.valueOf(kafka.bootstrapServers(), topic, "acme", Duration.ofSeconds(30));
+            // Committed, but a read_committed reader sees it once the transaction's markers are in: a moment later.
+            byte[] value = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> LatestConfigRecord.valueOf(kafka.bootstrapServers(), topic, "acme", Duration.ofSeconds(30)),
+                    java.util.Objects::nonNull);
             assertThat(new String(value, StandardCharsets.UTF_8)).doesNotContain("pa55-w0rd-x").contains("\"sealed\":\"v1\"");
             TenantConfig config = ((ConfigEntry.Tenant) ConfigEntry.parse("acme", value)).config();
             assertThat(config.password()).isInstanceOf(Secret.Sealed.class);

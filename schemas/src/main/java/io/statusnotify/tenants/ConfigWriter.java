@@ -4,6 +4,7 @@ import io.statusnotify.schema.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -11,7 +12,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Writes config changes: each {@link ConfigChange}'s record (or tombstone) on the config topic and its audit record
@@ -28,6 +32,7 @@ public final class ConfigWriter implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final VisibleOffsets visible;
     private final String configTopic;
     private final String auditTopic;
     private final Duration timeout;
@@ -45,6 +50,7 @@ public final class ConfigWriter implements AutoCloseable {
         this.timeout = timeout;
         this.producer = new KafkaProducer<>(producerConfig(clientConfig, transactionalId, timeout),
                 new StringSerializer(), new ByteArraySerializer());
+        this.visible = new VisibleOffsets(clientConfig, transactionalId);
     }
 
     static Map<String, Object> producerConfig(Map<String, ?> clientConfig, String transactionalId, Duration timeout) {
@@ -63,13 +69,19 @@ public final class ConfigWriter implements AutoCloseable {
         return config;
     }
 
+    /** Where the two records of a change went: a reader that has read past both has seen the change. */
+    public record Written(RecordMetadata config, RecordMetadata audit) {
+    }
+
     /**
-     * Writes the change, or nothing. Kafka's failures are thrown as they come ({@link KafkaException}; a
+     * Writes the change, or nothing, and returns once read_committed readers see it (the transaction's markers are
+     * written after {@code commitTransaction} returns: without this wait a {@code tenant get} right after a
+     * {@code tenant put} could miss it), saying where it went. Kafka's failures are thrown as they come ({@link KafkaException}; a
      * {@link TimeoutException} when Kafka did not answer within the timeout, or a topic does not exist), after the
      * transaction was aborted. After a failure that cannot be aborted (this writer fenced by another with its
      * transactional id, no authorization) every later write throws {@link IllegalStateException}: make a new writer.
      */
-    public synchronized void write(ConfigChange change) {
+    public synchronized Written write(ConfigChange change) {
         if (unusable) throw new IllegalStateException("this ConfigWriter failed for good: make a new one");
         boolean inTransaction = false;
         try {
@@ -82,12 +94,23 @@ public final class ConfigWriter implements AutoCloseable {
             producer.partitionsFor(auditTopic);
             producer.beginTransaction();
             inTransaction = true;
-            producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
-            producer.send(new ProducerRecord<>(auditTopic, change.audit().key(), Json.write(change.audit())));
+            Future<RecordMetadata> config = producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
+            Future<RecordMetadata> audit = producer.send(new ProducerRecord<>(auditTopic, change.audit().key(),
+                    Json.write(change.audit())));
             producer.commitTransaction();
+            inTransaction = false;
+            // Done already: a commit flushes every send of its transaction first.
+            Written written = new Written(config.get(), audit.get());
+            visible.await(List.of(written.config(), written.audit()), timeout);
+            return written;
         } catch (KafkaException e) {
             recover(inTransaction, e);
             throw e;
+        } catch (ExecutionException e) {
+            throw new KafkaException("a committed send failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted after the commit", e);
         }
     }
 
@@ -107,10 +130,14 @@ public final class ConfigWriter implements AutoCloseable {
     private void giveUp() {
         unusable = true;
         producer.close(Duration.ZERO);
+        visible.close();
     }
 
     @Override
     public synchronized void close() {
-        if (!unusable) producer.close(timeout);
+        if (!unusable) {
+            producer.close(timeout);
+            visible.close();
+        }
     }
 }

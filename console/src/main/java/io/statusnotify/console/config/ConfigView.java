@@ -3,6 +3,7 @@ package io.statusnotify.console.config;
 import io.statusnotify.schema.AuditRecord;
 import io.statusnotify.schema.Json;
 import io.statusnotify.tenants.ConfigSnapshot;
+import io.statusnotify.tenants.ConfigWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,12 @@ public final class ConfigView implements AutoCloseable {
     public void sync(Duration timeout) throws TimeoutException {
         config.sync(timeout);
         auditTrail.sync(timeout);
+    }
+
+    /** After a write: waits until this view holds both of its records. */
+    public void sync(ConfigWriter.Written written, Duration timeout) throws TimeoutException {
+        config.syncPast(written.config().partition(), written.config().offset(), timeout);
+        auditTrail.syncPast(written.audit().partition(), written.audit().offset(), timeout);
     }
 
     public synchronized ConfigSnapshot snapshot() {

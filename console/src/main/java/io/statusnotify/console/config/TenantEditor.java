@@ -152,8 +152,7 @@ public final class TenantEditor {
 
     private void write(ConfigChange change) {
         try {
-            writer.write(change);
-            view.sync(SYNC);
+            view.sync(writer.write(change), SYNC);
         } catch (KafkaException | IllegalStateException e) {
             throw new ConsoleRefusal(503, "Not saved: Kafka did not take the change (" + e.getClass().getSimpleName()
                     + "); try again");

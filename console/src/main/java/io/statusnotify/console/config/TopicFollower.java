@@ -32,7 +32,11 @@ final class TopicFollower implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Consumer<ConsumerRecord<String, byte[]>> listener;
-    private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncs = new ConcurrentLinkedQueue<>();
+    /** A wait for the reader: past {@code offsets} (partition to the offset to read past), or to the end when null. */
+    private record Sync(Map<Integer, Long> offsets, CompletableFuture<Void> done) {
+    }
+
+    private final ConcurrentLinkedQueue<Sync> syncs = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     /** Why the reader stopped on its own; null while it reads. */
@@ -57,15 +61,26 @@ final class TopicFollower implements AutoCloseable {
 
     /** Waits until every record committed before this call has been handed to the listener. */
     void sync(Duration timeout) throws TimeoutException {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        syncs.add(done);
+        await(new Sync(null, new CompletableFuture<>()), timeout);
+    }
+
+    /**
+     * Waits until the record at {@code offset} of {@code partition} has been read (or skipped as aborted): the end
+     * offsets alone do not do after a write, since a transaction's markers may land after its commit returned.
+     */
+    void syncPast(int partition, long offset, Duration timeout) throws TimeoutException {
+        await(new Sync(Map.of(partition, offset + 1), new CompletableFuture<>()), timeout);
+    }
+
+    private void await(Sync sync, Duration timeout) throws TimeoutException {
+        syncs.add(sync);
         // A reader that stopped takes no more requests: fail now rather than after the whole timeout.
         RuntimeException stopped = failed;
         if (stopped != null || !thread.isAlive() && thread.getState() != Thread.State.NEW) {
-            done.completeExceptionally(stopped != null ? stopped : new IllegalStateException("not reading"));
+            sync.done().completeExceptionally(stopped != null ? stopped : new IllegalStateException("not reading"));
         }
         try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sync.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted");
@@ -84,10 +99,10 @@ final class TopicFollower implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
-                CompletableFuture<Void> waiting = syncs.poll();
+                Sync waiting = syncs.poll();
                 if (waiting != null) {
-                    readTo(consumer.endOffsets(partitions), partitions);
-                    waiting.complete(null);
+                    readTo(waiting.offsets() == null ? consumer.endOffsets(partitions) : targets(waiting.offsets()));
+                    waiting.done().complete(null);
                     continue;
                 }
                 poll();
@@ -104,7 +119,7 @@ final class TopicFollower implements AutoCloseable {
     private void fail(RuntimeException e) {
         failed = e;
         LOG.error("Stopped reading {}: {}", topic, e.toString());
-        syncs.forEach(f -> f.completeExceptionally(e));
+        syncs.forEach(sync -> sync.done().completeExceptionally(e));
     }
 
     /** Reading, or not started yet: false once the reader stopped on its own. */
@@ -112,8 +127,14 @@ final class TopicFollower implements AutoCloseable {
         return failed == null && (thread.isAlive() || thread.getState() == Thread.State.NEW);
     }
 
-    private void readTo(Map<TopicPartition, Long> ends, List<TopicPartition> partitions) {
-        while (running && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) poll();
+    private void readTo(Map<TopicPartition, Long> ends) {
+        while (running && ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) poll();
+    }
+
+    private Map<TopicPartition, Long> targets(Map<Integer, Long> offsets) {
+        Map<TopicPartition, Long> targets = new HashMap<>();
+        offsets.forEach((partition, offset) -> targets.put(new TopicPartition(topic, partition), offset));
+        return targets;
     }
 
     /** Short polls: a sync waits for the next one to end (no wakeup, which any other blocking call would catch). */
