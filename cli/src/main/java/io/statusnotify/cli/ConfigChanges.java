@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * The changes an ops command makes to the tenant-config topic, each with its audit record (actor: the OS user,
- * via: cli) in one transaction ({@link ConfigWriter}). "Saved" once Kafka has committed both.
+ * via: cli) in one transaction ({@link ConfigWriter}). "Saved" once Kafka has committed both and readers see them.
  */
 final class ConfigChanges implements AutoCloseable {
     private final KafkaClients clients;
